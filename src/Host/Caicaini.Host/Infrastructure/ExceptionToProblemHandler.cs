@@ -1,0 +1,57 @@
+using Caicaini.Shared.Results;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Caicaini.Host.Infrastructure;
+
+/// <summary>
+/// Turns exceptions that escape an API endpoint into ProblemDetails. Invalid requests become a 422 with
+/// field errors; anything unexpected is logged in full and answered with a bare 500 that reveals
+/// nothing of the internals. Pages fall through to the HTML error page.
+/// </summary>
+internal sealed class ExceptionToProblemHandler(
+    IProblemDetailsService problems, ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            logger.LogError(exception, "Unhandled exception on page {Path}", context.Request.Path);
+            return false;
+        }
+
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case RequestValidationException invalid:
+                problem = new Error("validation", "One or more fields are invalid.", ErrorKind.Validation, invalid.Errors)
+                    .ToProblemDetails();
+                break;
+            case BadHttpRequestException badRequest:
+                problem = new Error("bad-request", "The request could not be read.", ErrorKind.BadRequest).ToProblemDetails();
+                problem.Status = badRequest.StatusCode;
+                break;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return true; // The client left; there is nobody to answer.
+            default:
+                logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+                problem = new ProblemDetails
+                {
+                    Type = ProblemDetailsMapping.TypePrefix + "internal",
+                    Title = "Something went wrong on our side",
+                    Status = StatusCodes.Status500InternalServerError,
+                    Detail = "The error was logged. Please try again; if it persists, contact support with the trace id.",
+                };
+                break;
+        }
+
+        problem.Extensions["traceId"] = context.TraceIdentifier;
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = null, // Never let a writer serialise the exception.
+        });
+    }
+}

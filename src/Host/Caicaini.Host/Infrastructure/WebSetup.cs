@@ -1,0 +1,135 @@
+using System.Text.Json.Serialization;
+using Caicaini.Shared.Results;
+using Carter;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Caicaini.Host.Infrastructure;
+
+/// <summary>Everything HTTP: error shapes, OpenAPI, pages, health, security headers.</summary>
+internal static class WebSetup
+{
+    public static IServiceCollection AddCaicainiWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionToProblemHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddCarter();
+        services.AddRazorPages();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddEndpointsApiExplorer();
+        services.AddOpenApiDocument(document =>
+        {
+            document.DocumentName = "v1";
+            document.Title = "Caicaini API";
+            document.Version = "v1";
+            document.Description = "The HTTP API behind the Caicaini web app, the caicaini CLI and the C# SDK.";
+            // The document must be identical at build time and at run time: no request-derived servers.
+            document.PostProcess = d => d.Servers.Clear();
+        });
+        return services;
+    }
+
+    public static WebApplication UseCaicainiWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePages(WriteStatusCodeResponse);
+        app.Use(AddSecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthorization();
+
+        app.UseOpenApi(o => o.Path = "/openapi/{documentName}.json");
+        app.UseSwaggerUi(o =>
+        {
+            o.Path = "/api-docs";
+            o.DocumentPath = "/openapi/{documentName}.json";
+            o.DocumentTitle = "Caicaini API";
+        });
+
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = async (context, report) =>
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+                });
+            },
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Unknown API routes answer with a 404 ProblemDetails instead of the HTML not-found page.</summary>
+    public static WebApplication MapCaicainiFallbacks(this WebApplication app)
+    {
+        app.MapFallback("/api/{**path}", (HttpContext context) =>
+                Results.Problem(new Error("not-found", $"There is no API endpoint at {context.Request.Path}.", ErrorKind.NotFound)
+                    .ToProblemDetails()))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    // Empty error responses get a body: ProblemDetails under /api, the HTML not-found page elsewhere.
+    private static async Task WriteStatusCodeResponse(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            var status = http.Response.StatusCode;
+            var kind = Enum.IsDefined(typeof(ErrorKind), status) ? (ErrorKind)status : ErrorKind.BadRequest;
+            var problem = new Error(ProblemCode(status), ProblemDetailsMapping.TitleFor(kind), kind).ToProblemDetails();
+            problem.Status = status;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+            return;
+        }
+
+        if (http.Response.StatusCode == StatusCodes.Status404NotFound)
+        {
+            var originalPath = http.Request.Path;
+            http.Request.Path = "/NotFound";
+            try
+            {
+                http.SetEndpoint(null);
+                await context.Next(http);
+            }
+            finally
+            {
+                http.Request.Path = originalPath;
+            }
+        }
+    }
+
+    private static string ProblemCode(int status) => status switch
+    {
+        400 => "bad-request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        415 => "unsupported-media-type",
+        429 => "too-many-requests",
+        _ => "http-" + status,
+    };
+
+    private static Task AddSecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.XFrameOptions = "DENY";
+        // The interactive API page ships its own inline scripts; everything else is ours and same-origin.
+        if (!context.Request.Path.StartsWithSegments("/api-docs"))
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        return next();
+    }
+}

@@ -1,0 +1,18 @@
+using Caicaini.Conversations.Data;
+using Caicaini.Shared.Behaviors;
+using Caicaini.Shared.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caicaini.Conversations;
+
+/// <summary>The Conversations module's only public entry: the Host calls this to add the module.</summary>
+public static class ConversationsModule
+{
+    public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<ConversationsDbContext>(configuration, ConversationsDbContext.Schema);
+        services.AddModuleValidators(typeof(ConversationsModule).Assembly);
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using Caicaini.Shared.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caicaini.Conversations.Data;
+
+internal sealed class ConversationsDbContext(DbContextOptions<ConversationsDbContext> options) : ModuleDbContext(options, Schema)
+{
+    public const string Schema = "conversations";
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ConversationsDbContext).Assembly);
+    }
+}

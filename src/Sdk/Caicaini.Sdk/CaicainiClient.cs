@@ -1,0 +1,35 @@
+using System.Net.Http.Headers;
+
+namespace Caicaini.Sdk;
+
+/// <summary>
+/// One entry point to every generated client, sharing one HttpClient and, when given, the personal
+/// API token sent as <c>Authorization: Bearer</c>.
+/// </summary>
+public sealed class CaicainiClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttpClient;
+
+    public CaicainiClient(Uri baseAddress, string? apiToken = null, HttpClient? httpClient = null)
+    {
+        _ownsHttpClient = httpClient is null;
+        _http = httpClient ?? new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
+        BaseAddress = baseAddress;
+        if (!string.IsNullOrEmpty(apiToken))
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiToken);
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd($"caicaini-sdk/{typeof(CaicainiClient).Assembly.GetName().Version?.ToString(3)}");
+
+        var baseUrl = baseAddress.ToString().TrimEnd('/');
+        System = new SystemClient(baseUrl, _http);
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ISystemClient System { get; }
+
+    public void Dispose()
+    {
+        if (_ownsHttpClient) _http.Dispose();
+    }
+}
