@@ -104,13 +104,26 @@ public sealed class OutboxDispatcher<TContext>(
         var integrationEvent = IntegrationEventSerializer.Deserialize(message.Payload, eventType);
         var context = new IntegrationEventContext(message.Id, message.OccurredAt, message.Attempts + 1);
         var handle = typeof(IIntegrationEventHandler<>).MakeGenericType(eventType).GetMethod("Handle")!;
+        List<Exception>? failures = null;
         foreach (var handlerType in handlerTypes)
         {
-            // Each handler gets its own scope, hence its own DbContext and transaction.
-            await using var scope = scopes.CreateAsyncScope();
-            var handler = scope.ServiceProvider.GetRequiredService(handlerType);
-            await (Task)handle.Invoke(handler, [integrationEvent, context, cancellationToken])!;
+            // Each handler gets its own scope, hence its own DbContext and transaction, and one
+            // failing consumer does not keep the event from the others.
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var handler = scope.ServiceProvider.GetRequiredService(handlerType);
+                await (Task)handle.Invoke(handler, System.Reflection.BindingFlags.DoNotWrapExceptions, null,
+                    [integrationEvent, context, cancellationToken], null)!;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                (failures ??= []).Add(new IntegrationEventHandlerException(handlerType, exception));
+            }
         }
+
+        if (failures is not null)
+            throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
     }
 
     private TimeSpan RetryDelay(int attempts)
@@ -121,3 +134,7 @@ public sealed class OutboxDispatcher<TContext>(
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
+
+/// <summary>Names the consumer that failed, so the outbox row's last error says whom to look at.</summary>
+public sealed class IntegrationEventHandlerException(Type handlerType, Exception inner)
+    : Exception($"{handlerType.Name}: {inner.Message}", inner);
