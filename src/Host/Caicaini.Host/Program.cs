@@ -46,6 +46,5 @@ if (!StartupGuard.IsDesignTimeTool && app.Configuration.GetValue("Database:Migra
 app.UseCaicainiWeb();
 app.MapCarter();
 app.MapRazorPages();
-app.MapCaicainiFallbacks();
 
 app.Run();

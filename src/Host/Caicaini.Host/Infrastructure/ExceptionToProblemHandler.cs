@@ -9,14 +9,15 @@ namespace Caicaini.Host.Infrastructure;
 /// field errors; anything unexpected is logged in full and answered with a bare 500 that reveals
 /// nothing of the internals. Pages fall through to the HTML error page.
 /// </summary>
-internal sealed class ExceptionToProblemHandler(
-    IProblemDetailsService problems, ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
+internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        // By now the middleware has rewritten Request.Path to the error page; the feature keeps the original.
+        var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path);
+        if (!path.StartsWithSegments("/api"))
         {
-            logger.LogError(exception, "Unhandled exception on page {Path}", context.Request.Path);
+            logger.LogError(exception, "Unhandled exception on page {Path}", path);
             return false;
         }
 
@@ -34,7 +35,7 @@ internal sealed class ExceptionToProblemHandler(
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true; // The client left; there is nobody to answer.
             default:
-                logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+                logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, path);
                 problem = new ProblemDetails
                 {
                     Type = ProblemDetailsMapping.TypePrefix + "internal",
@@ -46,12 +47,7 @@ internal sealed class ExceptionToProblemHandler(
         }
 
         problem.Extensions["traceId"] = context.TraceIdentifier;
-        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = problem,
-            Exception = null, // Never let a writer serialise the exception.
-        });
+        await context.Response.WriteProblemAsync(problem);
+        return true;
     }
 }

@@ -4,6 +4,7 @@ using Carter;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Caicaini.Host.Infrastructure;
@@ -29,8 +30,6 @@ internal static class WebSetup
             document.Title = "Caicaini API";
             document.Version = "v1";
             document.Description = "The HTTP API behind the Caicaini web app, the caicaini CLI and the C# SDK.";
-            // The document must be identical at build time and at run time: no request-derived servers.
-            document.PostProcess = d => d.Servers.Clear();
         });
         return services;
     }
@@ -44,7 +43,12 @@ internal static class WebSetup
         app.UseRouting();
         app.UseAuthorization();
 
-        app.UseOpenApi(o => o.Path = "/openapi/{documentName}.json");
+        app.UseOpenApi(o =>
+        {
+            o.Path = "/openapi/{documentName}.json";
+            // Identical at build time and at run time: no servers derived from the request.
+            o.PostProcess = (document, _) => document.Servers.Clear();
+        });
         app.UseSwaggerUi(o =>
         {
             o.Path = "/api-docs";
@@ -68,17 +72,8 @@ internal static class WebSetup
         return app;
     }
 
-    /// <summary>Unknown API routes answer with a 404 ProblemDetails instead of the HTML not-found page.</summary>
-    public static WebApplication MapCaicainiFallbacks(this WebApplication app)
-    {
-        app.MapFallback("/api/{**path}", (HttpContext context) =>
-                Results.Problem(new Error("not-found", $"There is no API endpoint at {context.Request.Path}.", ErrorKind.NotFound)
-                    .ToProblemDetails()))
-            .ExcludeFromDescription();
-        return app;
-    }
-
-    // Empty error responses get a body: ProblemDetails under /api, the HTML not-found page elsewhere.
+    // Empty error responses get a body: ProblemDetails under /api (unknown routes included),
+    // the HTML not-found page elsewhere.
     private static async Task WriteStatusCodeResponse(StatusCodeContext context)
     {
         var http = context.HttpContext;
@@ -86,10 +81,14 @@ internal static class WebSetup
         {
             var status = http.Response.StatusCode;
             var kind = Enum.IsDefined(typeof(ErrorKind), status) ? (ErrorKind)status : ErrorKind.BadRequest;
-            var problem = new Error(ProblemCode(status), ProblemDetailsMapping.TitleFor(kind), kind).ToProblemDetails();
+            var detail = status == StatusCodes.Status404NotFound
+                ? $"There is no API endpoint at {http.Request.Path}."
+                : ProblemDetailsMapping.TitleFor(kind);
+            var problem = new Error(ProblemCode(status), detail, kind).ToProblemDetails();
             problem.Status = status;
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+            problem.Title = ReasonPhrases.GetReasonPhrase(status);
+            problem.Extensions["traceId"] = http.TraceIdentifier;
+            await http.Response.WriteProblemAsync(problem);
             return;
         }
 
