@@ -11,7 +11,7 @@ namespace Caicaini.Testing;
 
 /// <summary>
 /// The real Host over a database of its own (copied from the migrated template). Use it as an xunit
-/// class fixture; <see cref="StartKestrelAsync"/> puts it on a real loopback port for the browser and
+/// class fixture; <see cref="ServerAddress"/> puts it on a real loopback port for the browser and
 /// the CLI.
 /// </summary>
 public class CaicainiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -30,13 +30,23 @@ public class CaicainiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateMigratedAsync();
 
-    /// <summary>Starts the Host on a real loopback port and returns its address.</summary>
-    public Uri StartKestrelAsync()
+    private readonly Lock _kestrelLock = new();
+    private Uri? _serverAddress;
+
+    /// <summary>The Host on a real loopback port (started on first use, once per fixture).</summary>
+    public Uri ServerAddress
     {
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        return new Uri(addresses.Addresses.First());
+        get
+        {
+            lock (_kestrelLock)
+            {
+                if (_serverAddress is not null) return _serverAddress;
+                UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+                StartServer();
+                var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+                return _serverAddress = new Uri(addresses.Addresses.First());
+            }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -50,9 +60,12 @@ public class CaicainiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(ConfigureTestServices);
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }
