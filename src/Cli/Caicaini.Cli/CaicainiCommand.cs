@@ -29,6 +29,7 @@ internal static class CaicainiCommand
         var root = new RootCommand("Caicaini Code: chat with Caicaini's AI models from your terminal.");
         root.Options.Add(apiUrl);
         root.Subcommands.Add(StatusCommand.Create(apiUrl, output, error));
+        root.Subcommands.Add(HelpCommand.Create(apiUrl, output, error));
         return root;
     }
 

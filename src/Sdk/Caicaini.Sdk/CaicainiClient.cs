@@ -22,11 +22,14 @@ public sealed class CaicainiClient : IDisposable
 
         var baseUrl = baseAddress.ToString().TrimEnd('/');
         System = new SystemClient(baseUrl, _http);
+        Help = new HelpClient(baseUrl, _http);
     }
 
     public Uri BaseAddress { get; }
 
     public ISystemClient System { get; }
+
+    public IHelpClient Help { get; }
 
     public void Dispose()
     {

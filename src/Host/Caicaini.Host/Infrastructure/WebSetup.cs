@@ -19,6 +19,8 @@ internal static class WebSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+        services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.Section));
+        services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
         services.AddCarter();
         services.AddRazorPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

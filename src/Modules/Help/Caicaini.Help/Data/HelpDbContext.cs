@@ -1,3 +1,4 @@
+using Caicaini.Help.Domain;
 using Caicaini.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,9 @@ namespace Caicaini.Help.Data;
 internal sealed class HelpDbContext(DbContextOptions<HelpDbContext> options) : ModuleDbContext(options, Schema)
 {
     public const string Schema = "help";
+
+    public DbSet<FaqSection> Sections => Set<FaqSection>();
+    public DbSet<FaqEntry> Entries => Set<FaqEntry>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
