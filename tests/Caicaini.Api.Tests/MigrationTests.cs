@@ -1,6 +1,4 @@
 using Caicaini.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace Caicaini.Api.Tests;
@@ -14,7 +12,9 @@ public sealed class MigrationTests
     {
         await using var database = await TestDatabase.CreateEmptyAsync();
 
-        await Task.WhenAll(StartMigratingHost(database), StartMigratingHost(database));
+        await Task.WhenAll(
+            Task.Run(() => MigratingHost.RunAsync(database.ConnectionString)),
+            Task.Run(() => MigratingHost.RunAsync(database.ConnectionString)));
 
         var schemas = await QueryAsync(database,
             "SELECT table_schema FROM information_schema.tables WHERE table_name = '__EFMigrationsHistory' ORDER BY 1");
@@ -44,18 +44,6 @@ public sealed class MigrationTests
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
         Assert.Empty(publicTables);
     }
-
-    private static Task StartMigratingHost(TestDatabase database) => Task.Run(async () =>
-    {
-        await using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Testing");
-            web.UseSetting("ConnectionStrings:Caicaini", database.ConnectionString);
-            web.UseSetting("Database:MigrateOnStartup", "true");
-            web.UseSetting("Outbox:Enabled", "false");
-        });
-        _ = host.Server;
-    });
 
     private static async Task<List<string>> QueryAsync(TestDatabase database, string sql)
     {

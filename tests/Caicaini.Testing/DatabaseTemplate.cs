@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace Caicaini.Testing;
@@ -62,19 +60,8 @@ public static class DatabaseTemplate
 
         var building = "caicaini_tplbuild_" + name[Prefix.Length..];
         await Execute(admin, $"CREATE DATABASE {PostgresServer.Quote(building)}");
-        var connectionString = PostgresServer.ConnectionString(building);
 
-        // Migrate exactly as the Host does at startup.
-        await using (var host = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-                     {
-                         web.UseEnvironment("Testing");
-                         web.UseSetting("ConnectionStrings:Caicaini", connectionString);
-                         web.UseSetting("Database:MigrateOnStartup", "true");
-                         web.UseSetting("Outbox:Enabled", "false");
-                     }))
-        {
-            _ = host.Server; // Starting the host runs the migrations.
-        }
+        await MigratingHost.RunAsync(PostgresServer.ConnectionString(building));
 
         NpgsqlConnection.ClearAllPools();
         // Renaming last makes the template appear only once it is complete.
