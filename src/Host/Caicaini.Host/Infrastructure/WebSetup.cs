@@ -21,6 +21,8 @@ internal static class WebSetup
 
         services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.Section));
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        services.AddCaicainiRateLimits(configuration);
+        services.AddAuthorization();
         services.AddCarter();
         services.AddRazorPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -43,6 +45,8 @@ internal static class WebSetup
         app.Use(AddSecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.UseOpenApi(o =>

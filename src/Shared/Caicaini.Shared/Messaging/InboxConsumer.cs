@@ -12,7 +12,7 @@ namespace Caicaini.Shared.Messaging;
 public abstract class InboxConsumer<TEvent, TContext>(TContext db, TimeProvider clock)
     : IIntegrationEventHandler<TEvent>
     where TEvent : IIntegrationEvent
-    where TContext : ModuleDbContext
+    where TContext : DbContext, IModuleDbContext
 {
     protected TContext Db { get; } = db;
 

@@ -21,7 +21,7 @@ public sealed class OutboxDispatcher<TContext>(
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
-    where TContext : ModuleDbContext
+    where TContext : DbContext, IModuleDbContext
 {
     private readonly OutboxOptions _options = options.Value;
 

@@ -16,7 +16,7 @@ public static class PersistenceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext>(
         this IServiceCollection services, IConfiguration configuration, string schema)
-        where TContext : ModuleDbContext
+        where TContext : DbContext, IModuleDbContext
     {
         services.AddDbContext<TContext>(options => options.UseModuleDatabase(
             configuration.GetConnectionString(ConnectionStringName)
@@ -34,7 +34,7 @@ public static class PersistenceServiceCollectionExtensions
             .UseSnakeCaseNamingConvention();
 
     private static void AddOutboxDispatcher<TContext>(this IServiceCollection services, IConfiguration configuration)
-        where TContext : ModuleDbContext
+        where TContext : DbContext, IModuleDbContext
     {
         services.AddMessagingCore(configuration);
         services.AddSingleton<OutboxDispatcher<TContext>>();

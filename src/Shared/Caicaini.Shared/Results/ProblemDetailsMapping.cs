@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Caicaini.Shared.Results;
@@ -25,7 +26,7 @@ public static class ProblemDetailsMapping
         return problem;
     }
 
-    public static IResult ToProblem(this Error error) =>
+    public static ProblemHttpResult ToProblem(this Error error) =>
         TypedResults.Problem(error.ToProblemDetails());
 
     public static string TitleFor(ErrorKind kind) => kind switch
