@@ -20,6 +20,13 @@ public class CaicainiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
+    /// <summary>Where this Host's emails land (its pickup folder).</summary>
+    public Mailbox Mailbox { get; } = new();
+
+    /// <summary>A client that keeps cookies, submits forms and does not follow redirects (so tests see them).</summary>
+    public FormClient CreateFormClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
     /// <summary>Extra services for one fixture (fakes of the outside world, never of our own database).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
@@ -55,6 +62,9 @@ public class CaicainiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Caicaini", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.050");
+        builder.UseSetting("Email:PickupDirectory", Mailbox.Directory);
+        // Tests sign in many times from one address; the limiter has tests of its own.
+        builder.UseSetting("RateLimits:CredentialsPerMinute", "10000");
         foreach (var (key, value) in Settings())
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(ConfigureTestServices);
