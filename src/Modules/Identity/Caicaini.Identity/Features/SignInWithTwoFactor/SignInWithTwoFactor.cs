@@ -30,10 +30,11 @@ internal sealed class SignInWithTwoFactorHandler(SignInManager<User> signIn) : I
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
             return TwoFactorOutcome.NoPendingSignIn;
 
-        var code = command.Code.Replace(" ", "").Replace("-", "");
+        // Recovery codes are stored as shown ("abcde-fghij"); app codes may be typed "123 456".
+        var code = command.Code.Replace(" ", "");
         var result = command.IsRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
-            : await signIn.TwoFactorAuthenticatorSignInAsync(code, command.RememberMe, rememberClient: false);
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code.Replace("-", ""), command.RememberMe, rememberClient: false);
         return result switch
         {
             { Succeeded: true } => TwoFactorOutcome.SignedIn,
