@@ -27,3 +27,47 @@ public sealed class AdminSeedTests(AdminFactory app) : IClassFixture<AdminFactor
         Assert.Equal(["Admin"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 }
+
+public sealed class AdminPagesTests(AdminFactory app) : IClassFixture<AdminFactory>
+{
+    [Fact]
+    public async Task Staff_find_users_by_email_or_username()
+    {
+        var (email, username) = await Accounts.RegisterAsync(app.CreateClient());
+        var (otherEmail, _) = await Accounts.RegisterAsync(app.CreateClient());
+        var admin = await SignedInAsync(AdminFactory.Email, AdminFactory.Password);
+
+        var home = await admin.GetAsync("/");
+        Assert.Contains("href=\"/admin\"", home); // the Admin area shows in the navigation for staff
+
+        var byUsername = await admin.GetAsync("/admin/users?q=" + username.ToUpperInvariant());
+        Assert.Contains(email, byUsername);
+        Assert.DoesNotContain(otherEmail, byUsername);
+        var byEmail = await admin.GetAsync("/admin/users?q=" + Uri.EscapeDataString(otherEmail));
+        Assert.Contains(otherEmail, byEmail);
+        Assert.Contains("1 account matching", byEmail);
+    }
+
+    [Fact]
+    public async Task Ordinary_users_and_strangers_cannot_open_the_back_office()
+    {
+        var (email, _) = await Accounts.RegisterAsync(app.CreateClient());
+        var user = await SignedInAsync(email, Accounts.GoodPassword);
+        var stranger = app.CreateFormClient();
+
+        var forUser = await user.Http.GetAsync("/admin/users");
+        var forStranger = await stranger.Http.GetAsync("/admin/users");
+
+        Assert.StartsWith("/account/access-denied", forUser.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/account/sign-in", forStranger.Headers.Location!.PathAndQuery);
+        Assert.DoesNotContain("href=\"/admin\"", await user.GetAsync("/"));
+    }
+
+    private async Task<FormClient> SignedInAsync(string login, string password)
+    {
+        var browser = app.CreateFormClient();
+        var response = await browser.SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Login"] = login, ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+}

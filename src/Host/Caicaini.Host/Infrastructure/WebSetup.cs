@@ -22,9 +22,9 @@ internal static class WebSetup
         services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.Section));
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
         services.AddCaicainiRateLimits(configuration);
-        services.AddAuthorization();
+        services.AddCaicainiPolicies();
+        services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff));
         services.AddCarter();
-        services.AddRazorPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddEndpointsApiExplorer();
