@@ -96,6 +96,20 @@ public sealed class AccountPagesTests(CaicainiAppFactory app) : IClassFixture<Ca
     }
 
     [Fact]
+    public async Task Repeated_reset_requests_for_one_account_send_one_email_a_minute()
+    {
+        var (email, _) = await Accounts.RegisterAsync(app.CreateClient());
+
+        for (var i = 0; i < 3; i++)
+        {
+            var html = await app.CreateFormClient().SubmitAndReadAsync("/account/forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+            Assert.Contains("we have sent it a link", html);
+        }
+
+        Assert.Single(app.Mailbox.MessagesTo(email));
+    }
+
+    [Fact]
     public async Task An_altered_reset_link_changes_nothing()
     {
         var browser = app.CreateFormClient();

@@ -21,14 +21,26 @@ internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestP
     }
 }
 
-internal sealed class RequestPasswordResetHandler(UserManager<User> users, IEmailSender email)
+internal sealed class RequestPasswordResetHandler(UserManager<User> users, IEmailSender email, TimeProvider clock)
     : ICommandHandler<RequestPasswordReset>
 {
+    /// <summary>One reset email per account per interval, however many addresses ask: nobody can flood a mailbox.</summary>
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromMinutes(1);
+
+    private const string TokenProvider = "Caicaini";
+    private const string LastSentToken = "PasswordResetEmailSentAt";
+
     public async ValueTask<Unit> Handle(RequestPasswordReset command, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(command.Email.Trim());
         if (user is null)
             return Unit.Value; // Nothing to send, and nothing to tell.
+
+        var now = clock.GetUtcNow();
+        var lastSent = await users.GetAuthenticationTokenAsync(user, TokenProvider, LastSentToken);
+        if (DateTimeOffset.TryParse(lastSent, out var sentAt) && now - sentAt < MinimumInterval)
+            return Unit.Value; // The link sent moments ago still works; the answer looks the same.
+        await users.SetAuthenticationTokenAsync(user, TokenProvider, LastSentToken, now.ToString("O"));
 
         // The token dies when the password changes (the security stamp moves on) or after an hour.
         var token = await users.GeneratePasswordResetTokenAsync(user);
