@@ -23,7 +23,9 @@ internal static class WebSetup
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
         services.AddCaicainiRateLimits(configuration);
         services.AddCaicainiPolicies();
-        services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff));
+        services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff))
+            // Input rules live in the modules' validators; MVC must not add its own "field is required".
+            .AddMvcOptions(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddCarter();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

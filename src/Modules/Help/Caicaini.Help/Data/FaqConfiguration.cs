@@ -30,3 +30,15 @@ internal sealed class FaqEntryConfiguration : IEntityTypeConfiguration<FaqEntry>
         // created by the migration in SQL; EF never reads or writes it.
     }
 }
+
+internal sealed class FaqAuditEntryConfiguration : IEntityTypeConfiguration<FaqAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<FaqAuditEntry> audit)
+    {
+        audit.ToTable("faq_audit");
+        audit.Property(a => a.Action).HasMaxLength(20);
+        audit.Property(a => a.ActorName).HasMaxLength(100);
+        audit.Property(a => a.Snapshot).HasMaxLength(21_000);
+        audit.HasIndex(a => a.EntryId);
+    }
+}

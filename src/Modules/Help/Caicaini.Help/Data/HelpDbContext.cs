@@ -10,6 +10,7 @@ internal sealed class HelpDbContext(DbContextOptions<HelpDbContext> options) : M
 
     public DbSet<FaqSection> Sections => Set<FaqSection>();
     public DbSet<FaqEntry> Entries => Set<FaqEntry>();
+    public DbSet<FaqAuditEntry> Audit => Set<FaqAuditEntry>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
