@@ -1,4 +1,6 @@
 using Caicaini.Billing.Data;
+using Caicaini.Billing.Features.OpenCreditAccount;
+using Caicaini.Identity.Contracts;
 using Caicaini.Shared.Behaviors;
 using Caicaini.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +15,7 @@ public static class BillingModule
     {
         services.AddModuleDbContext<BillingDbContext>(configuration, BillingDbContext.Schema);
         services.AddModuleValidators(typeof(BillingModule).Assembly);
+        services.AddIntegrationEventHandler<UserRegistered, OpenCreditAccountOnRegistration>();
         return services;
     }
 }

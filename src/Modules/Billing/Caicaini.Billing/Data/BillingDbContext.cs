@@ -1,3 +1,4 @@
+using Caicaini.Billing.Domain;
 using Caicaini.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,10 @@ namespace Caicaini.Billing.Data;
 internal sealed class BillingDbContext(DbContextOptions<BillingDbContext> options) : ModuleDbContext(options, Schema)
 {
     public const string Schema = "billing";
+
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<CreditAccount> Accounts => Set<CreditAccount>();
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {

@@ -23,6 +23,159 @@ namespace Caicaini.Billing.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Caicaini.Billing.Domain.CreditAccount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("PaidThrough")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_through");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<long>("SubscriptionMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscription_micros");
+
+                    b.Property<long>("TopUpMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("top_up_micros");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_credit_accounts");
+
+                    b.HasIndex("PeriodEnd")
+                        .HasDatabaseName("ix_credit_accounts_period_end");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_credit_accounts_plan_id");
+
+                    b.ToTable("credit_accounts", "billing", t =>
+                        {
+                            t.HasCheckConstraint("ck_credit_accounts_subscription_non_negative", "subscription_micros >= 0");
+
+                            t.HasCheckConstraint("ck_credit_accounts_top_up_non_negative", "top_up_micros >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Caicaini.Billing.Domain.LedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_micros");
+
+                    b.Property<long>("BalanceAfterMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance_after_micros");
+
+                    b.Property<string>("Bucket")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("bucket");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_ledger_entries_user_id_id");
+
+                    b.HasIndex("Kind", "Bucket", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_kind_bucket_reference");
+
+                    b.ToTable("ledger_entries", "billing");
+                });
+
+            modelBuilder.Entity("Caicaini.Billing.Domain.Plan", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IncludesCli")
+                        .HasColumnType("boolean")
+                        .HasColumnName("includes_cli");
+
+                    b.Property<long>("MonthlyCreditsMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_credits_micros");
+
+                    b.Property<int>("MonthlyPriceUsdCents")
+                        .HasColumnType("integer")
+                        .HasColumnName("monthly_price_usd_cents");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.ToTable("plans", "billing", t =>
+                        {
+                            t.HasCheckConstraint("ck_plans_non_negative", "monthly_price_usd_cents >= 0 AND monthly_credits_micros >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Caicaini.Shared.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -91,6 +244,26 @@ namespace Caicaini.Billing.Data.Migrations
                         .HasFilter("processed_at IS NULL");
 
                     b.ToTable("outbox_messages", "billing");
+                });
+
+            modelBuilder.Entity("Caicaini.Billing.Domain.CreditAccount", b =>
+                {
+                    b.HasOne("Caicaini.Billing.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_credit_accounts_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Caicaini.Billing.Domain.LedgerEntry", b =>
+                {
+                    b.HasOne("Caicaini.Billing.Domain.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_entries_credit_accounts_user_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,47 @@
+using Caicaini.Billing.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Caicaini.Billing.Data;
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> plan)
+    {
+        plan.ToTable("plans", t => t.HasCheckConstraint("ck_plans_non_negative", "monthly_price_usd_cents >= 0 AND monthly_credits_micros >= 0"));
+        plan.Property(p => p.Id).HasMaxLength(20);
+        plan.Property(p => p.Name).HasMaxLength(40);
+    }
+}
+
+internal sealed class CreditAccountConfiguration : IEntityTypeConfiguration<CreditAccount>
+{
+    public void Configure(EntityTypeBuilder<CreditAccount> account)
+    {
+        // The database refuses a negative bucket whatever the code does.
+        account.ToTable("credit_accounts", t =>
+        {
+            t.HasCheckConstraint("ck_credit_accounts_subscription_non_negative", "subscription_micros >= 0");
+            t.HasCheckConstraint("ck_credit_accounts_top_up_non_negative", "top_up_micros >= 0");
+        });
+        account.HasKey(a => a.UserId);
+        account.Property(a => a.PlanId).HasMaxLength(20);
+        account.HasOne<Plan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+        account.HasIndex(a => a.PeriodEnd); // the rollover sweep looks for periods that ended
+    }
+}
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> entry)
+    {
+        entry.ToTable("ledger_entries");
+        entry.Property(e => e.Bucket).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.Reference).HasMaxLength(200);
+        entry.Property(e => e.Note).HasMaxLength(500);
+        entry.HasIndex(e => new { e.Kind, e.Bucket, e.Reference }).IsUnique();
+        entry.HasIndex(e => new { e.UserId, e.Id });
+        entry.HasOne<CreditAccount>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
