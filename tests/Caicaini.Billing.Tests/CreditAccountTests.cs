@@ -105,18 +105,7 @@ public sealed class CreditAccountTests(CaicainiAppFactory app) : IClassFixture<C
         return rows;
     }
 
-    /// <summary>The ledger invariant: every bucket of every account equals the sum of its entries.</summary>
-    private async Task AssertBalancesEqualTheirLedgerAsync()
-    {
-        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT count(*) FROM billing.credit_accounts a
-            WHERE a.subscription_micros <> coalesce((SELECT sum(amount_micros) FROM billing.ledger_entries e WHERE e.user_id = a.user_id AND e.bucket = 'Subscription'), 0)
-               OR a.top_up_micros <> coalesce((SELECT sum(amount_micros) FROM billing.ledger_entries e WHERE e.user_id = a.user_id AND e.bucket = 'TopUp'), 0)
-            """, connection);
-        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
-    }
+    private Task AssertBalancesEqualTheirLedgerAsync() => BillingDatabase.AssertBalancesEqualTheirLedgerAsync(app);
 
     private static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement?>> probe)
     {

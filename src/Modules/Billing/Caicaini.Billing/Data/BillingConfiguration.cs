@@ -45,3 +45,17 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         entry.HasOne<CreditAccount>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CreditHoldConfiguration : IEntityTypeConfiguration<CreditHold>
+{
+    public void Configure(EntityTypeBuilder<CreditHold> hold)
+    {
+        hold.ToTable("holds", t => t.HasCheckConstraint("ck_holds_non_negative",
+            "subscription_micros >= 0 AND top_up_micros >= 0 AND charged_subscription_micros >= 0 AND charged_top_up_micros >= 0 AND shortfall_micros >= 0"));
+        hold.Property(h => h.Reference).HasMaxLength(200);
+        hold.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
+        hold.HasIndex(h => h.Reference).IsUnique();
+        hold.HasIndex(h => h.CreatedAt).HasFilter("status = 'Open'"); // the sweeper looks for old open holds
+        hold.HasOne<CreditAccount>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

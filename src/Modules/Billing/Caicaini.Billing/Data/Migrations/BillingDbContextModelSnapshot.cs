@@ -77,6 +77,77 @@ namespace Caicaini.Billing.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Caicaini.Billing.Domain.CreditHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ChargedSubscriptionMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charged_subscription_micros");
+
+                    b.Property<long>("ChargedTopUpMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charged_top_up_micros");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("ShortfallMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shortfall_micros");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubscriptionMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscription_micros");
+
+                    b.Property<long>("TopUpMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("top_up_micros");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_holds");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_holds_created_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_holds_reference");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_holds_user_id");
+
+                    b.ToTable("holds", "billing", t =>
+                        {
+                            t.HasCheckConstraint("ck_holds_non_negative", "subscription_micros >= 0 AND top_up_micros >= 0 AND charged_subscription_micros >= 0 AND charged_top_up_micros >= 0 AND shortfall_micros >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Caicaini.Billing.Domain.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -254,6 +325,16 @@ namespace Caicaini.Billing.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_credit_accounts_plans_plan_id");
+                });
+
+            modelBuilder.Entity("Caicaini.Billing.Domain.CreditHold", b =>
+                {
+                    b.HasOne("Caicaini.Billing.Domain.CreditAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_holds_credit_accounts_user_id");
                 });
 
             modelBuilder.Entity("Caicaini.Billing.Domain.LedgerEntry", b =>

@@ -1,0 +1,67 @@
+using Caicaini.Billing.Contracts;
+using Caicaini.Billing.Data;
+using Caicaini.Billing.Domain;
+using Caicaini.Shared.Money;
+using Caicaini.Shared.Results;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caicaini.Billing.Features.SettleHold;
+
+internal sealed class SettleHoldValidator : AbstractValidator<Contracts.SettleHold>
+{
+    public SettleHoldValidator() =>
+        RuleFor(s => s.ActualCost.Micros).GreaterThanOrEqualTo(0).OverridePropertyName("actualCost").WithMessage("A cost cannot be negative.");
+}
+
+internal sealed class SettleHoldHandler(BillingDbContext db, TimeProvider clock) : ICommandHandler<Contracts.SettleHold, Result<Settlement>>
+{
+    public async ValueTask<Result<Settlement>> Handle(Contracts.SettleHold command, CancellationToken cancellationToken)
+    {
+        var userId = await db.Holds.Where(h => h.Id == command.HoldId).Select(h => (Guid?)h.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (userId is null)
+            return Error.NotFound("hold-not-found", "There is no such hold.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var account = (await db.LockAccountAsync(userId.Value, cancellationToken))!;
+        var hold = await db.Holds.SingleAsync(h => h.Id == command.HoldId, cancellationToken); // read under the account lock
+        switch (hold.Status)
+        {
+            case HoldStatus.Settled:
+                return Settled(hold, account); // a replay answers with the first settlement
+            case HoldStatus.Released:
+                return Error.Conflict("hold-released", "This hold was released; there is nothing left to charge.");
+        }
+
+        var now = clock.GetUtcNow();
+        // Give the hold back, then charge the real cost subscription-first: the ledger shows both moves.
+        if (hold.SubscriptionMicros > 0) Ledger.Post(db, account, Bucket.Subscription, LedgerKind.Release, hold.SubscriptionMicros, hold.Reference, now);
+        if (hold.TopUpMicros > 0) Ledger.Post(db, account, Bucket.TopUp, LedgerKind.Release, hold.TopUpMicros, hold.Reference, now);
+
+        var cost = command.ActualCost.Micros;
+        var fromSubscription = Math.Min(cost, account.SubscriptionMicros);
+        var fromTopUp = Math.Min(cost - fromSubscription, account.TopUpMicros);
+        if (fromSubscription > 0) Ledger.Post(db, account, Bucket.Subscription, LedgerKind.Charge, -fromSubscription, hold.Reference, now);
+        if (fromTopUp > 0) Ledger.Post(db, account, Bucket.TopUp, LedgerKind.Charge, -fromTopUp, hold.Reference, now);
+
+        hold.Status = HoldStatus.Settled;
+        hold.ClosedAt = now;
+        hold.ChargedSubscriptionMicros = fromSubscription;
+        hold.ChargedTopUpMicros = fromTopUp;
+        hold.ShortfallMicros = cost - fromSubscription - fromTopUp;
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Settled(hold, account);
+    }
+
+    private static Settlement Settled(CreditHold hold, CreditAccount account) => new(
+        hold.Id,
+        Credits.FromMicros(hold.ChargedSubscriptionMicros + hold.ChargedTopUpMicros),
+        Credits.FromMicros(hold.ChargedSubscriptionMicros),
+        Credits.FromMicros(hold.ChargedTopUpMicros),
+        Credits.FromMicros(hold.ShortfallMicros),
+        Credits.FromMicros(account.SubscriptionMicros),
+        Credits.FromMicros(account.TopUpMicros));
+}
