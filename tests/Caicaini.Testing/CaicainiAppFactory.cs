@@ -59,6 +59,8 @@ public class CaicainiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Found from the checkout, so tools outside tests/ (the benchmarks) can host it too.
+        builder.UseContentRoot(Path.Combine(RepositoryRoot.Path, "src", "Host", "Caicaini.Host"));
         builder.UseSetting("ConnectionStrings:Caicaini", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.050");
