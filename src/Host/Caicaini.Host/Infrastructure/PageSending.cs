@@ -11,20 +11,6 @@ namespace Caicaini.Host.Infrastructure;
 internal static class PageSending
 {
     public static async Task<(bool Sent, T? Response)> TrySendAsync<T>(
-        this ISender sender, IRequest<T> request, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (true, await sender.Send(request, cancellationToken));
-        }
-        catch (RequestValidationException invalid)
-        {
-            modelState.AddErrors(invalid.Errors, prefix);
-            return (false, default);
-        }
-    }
-
-    public static async Task<(bool Sent, T? Response)> TrySendAsync<T>(
         this ISender sender, ICommand<T> command, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
     {
         try

@@ -19,13 +19,9 @@ internal sealed class SettleHoldHandler(BillingDbContext db, TimeProvider clock)
 {
     public async ValueTask<Result<Settlement>> Handle(Contracts.SettleHold command, CancellationToken cancellationToken)
     {
-        var userId = await db.Holds.Where(h => h.Id == command.HoldId).Select(h => (Guid?)h.UserId).SingleOrDefaultAsync(cancellationToken);
-        if (userId is null)
-            return Error.NotFound("hold-not-found", "There is no such hold.");
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var account = (await db.LockAccountAsync(userId.Value, cancellationToken))!;
-        var hold = await db.Holds.SingleAsync(h => h.Id == command.HoldId, cancellationToken); // read under the account lock
+        if (await HeldCredits.LockAsync(db, command.HoldId, cancellationToken) is not var (account, hold))
+            return Error.NotFound("hold-not-found", "There is no such hold.");
         switch (hold.Status)
         {
             case HoldStatus.Settled:
@@ -36,8 +32,7 @@ internal sealed class SettleHoldHandler(BillingDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         // Give the hold back, then charge the real cost subscription-first: the ledger shows both moves.
-        if (hold.SubscriptionMicros > 0) Ledger.Post(db, account, Bucket.Subscription, LedgerKind.Release, hold.SubscriptionMicros, hold.Reference, now);
-        if (hold.TopUpMicros > 0) Ledger.Post(db, account, Bucket.TopUp, LedgerKind.Release, hold.TopUpMicros, hold.Reference, now);
+        HeldCredits.GiveBack(db, account, hold, now);
 
         var cost = command.ActualCost.Micros;
         var fromSubscription = Math.Min(cost, account.SubscriptionMicros);

@@ -1,0 +1,27 @@
+using Caicaini.Billing.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Caicaini.Billing.Domain;
+
+internal static class HeldCredits
+{
+    /// <summary>
+    /// Locks the hold's account (the one lock every credit movement takes) and then reads the hold, so
+    /// its status cannot change underneath. Null when there is no such hold. Call inside a transaction.
+    /// </summary>
+    public static async Task<(CreditAccount Account, CreditHold Hold)?> LockAsync(BillingDbContext db, Guid holdId, CancellationToken cancellationToken)
+    {
+        var userId = await db.Holds.Where(h => h.Id == holdId).Select(h => (Guid?)h.UserId).SingleOrDefaultAsync(cancellationToken);
+        if (userId is null) return null;
+        var account = (await db.LockAccountAsync(userId.Value, cancellationToken))!;
+        var hold = await db.Holds.SingleAsync(h => h.Id == holdId, cancellationToken);
+        return (account, hold);
+    }
+
+    /// <summary>Puts what the hold took back into the buckets it came from (release entries).</summary>
+    public static void GiveBack(BillingDbContext db, CreditAccount account, CreditHold hold, DateTimeOffset now)
+    {
+        if (hold.SubscriptionMicros > 0) Ledger.Post(db, account, Bucket.Subscription, LedgerKind.Release, hold.SubscriptionMicros, hold.Reference, now);
+        if (hold.TopUpMicros > 0) Ledger.Post(db, account, Bucket.TopUp, LedgerKind.Release, hold.TopUpMicros, hold.Reference, now);
+    }
+}
