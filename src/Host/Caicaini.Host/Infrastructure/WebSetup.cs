@@ -21,6 +21,9 @@ internal static class WebSetup
 
         services.Configure<SupportOptions>(configuration.GetSection(SupportOptions.Section));
         services.Configure<PrivacyOptions>(configuration.GetSection(PrivacyOptions.Section));
+        // Pages carry text in any language as characters, not as &#x…; entities (still HTML-safe).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddCaicainiRateLimits(configuration);
         services.AddCaicainiPolicies();
         services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff))

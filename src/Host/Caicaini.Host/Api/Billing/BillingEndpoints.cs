@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Caicaini.Billing.Features.GetBalance;
+using Caicaini.Billing.Features.GetLedger;
 using Caicaini.Billing.Features.ListPlans;
 using Caicaini.Host.Infrastructure;
 using Caicaini.Shared.Results;
@@ -28,6 +29,13 @@ public sealed class BillingEndpoints : ICarterModule
             .WithName("Billing_GetBalance")
             .WithSummary("Your plan, both credit buckets (micro-credits) and the current billing period.")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization();
+
+        billing.MapGet("/ledger", async (ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken,
+                string? kind, string? bucket, int page = 1, int pageSize = 50) =>
+                TypedResults.Ok(await sender.Send(new GetLedger(user.GetUserId(), kind, bucket, page, pageSize), cancellationToken)))
+            .WithName("Billing_GetLedger")
+            .WithSummary("Your ledger, newest first; filter by kind (grant, hold, release, charge, expire, topup, refund, adjust) or bucket (subscription, topup).")
             .RequireAuthorization();
     }
 }
