@@ -27,7 +27,6 @@ builder.Services.AddMediator(options =>
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
 });
 
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<DatabaseMigrator>();
 builder.Services.AddCaicainiWeb(builder.Configuration);
 

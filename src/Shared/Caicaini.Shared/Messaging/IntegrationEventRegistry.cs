@@ -12,6 +12,12 @@ public sealed class IntegrationEventRegistry(IEnumerable<IntegrationEventSubscri
             g => IntegrationEventSerializer.TypeName(g.Key),
             g => (g.Key, g.Select(s => s.HandlerType).Distinct().ToArray()));
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.MethodInfo> _handleMethods = new();
+
+    /// <summary><c>IIntegrationEventHandler&lt;TEvent&gt;.Handle</c> for an event type, looked up once.</summary>
+    public System.Reflection.MethodInfo HandleMethod(Type eventType) =>
+        _handleMethods.GetOrAdd(eventType, type => typeof(IIntegrationEventHandler<>).MakeGenericType(type).GetMethod("Handle")!);
+
     /// <summary>False when nobody consumes the event: the dispatcher then just marks it processed.</summary>
     public bool TryGet(string typeName, out Type eventType, out IReadOnlyList<Type> handlerTypes)
     {

@@ -103,7 +103,7 @@ public sealed class OutboxDispatcher<TContext>(
 
         var integrationEvent = IntegrationEventSerializer.Deserialize(message.Payload, eventType);
         var context = new IntegrationEventContext(message.Id, message.OccurredAt, message.Attempts + 1);
-        var handle = typeof(IIntegrationEventHandler<>).MakeGenericType(eventType).GetMethod("Handle")!;
+        var handle = registry.HandleMethod(eventType);
         List<Exception>? failures = null;
         foreach (var handlerType in handlerTypes)
         {

@@ -6,13 +6,20 @@ namespace Caicaini.Identity.Domain;
 /// <summary>Turns ASP.NET Identity's error codes into our errors: duplicates are 409s, the rest field errors.</summary>
 internal static class IdentityErrors
 {
+    public static readonly Error EmailTaken =
+        Error.Conflict("email-taken", "An account with this email address already exists. Sign in, or reset your password.");
+
+    public static readonly Error UsernameTaken = Error.Conflict("username-taken", "This username is taken. Choose another.");
+
+    public static readonly Error AccountGone = Error.NotFound("account-not-found", "This account no longer exists.");
+
     public static Error ToError(IdentityResult result)
     {
         var codes = result.Errors.Select(e => e.Code).ToList();
         if (codes.Contains("DuplicateEmail"))
-            return Error.Conflict("email-taken", "An account with this email address already exists. Sign in, or reset your password.");
+            return EmailTaken;
         if (codes.Contains("DuplicateUserName"))
-            return Error.Conflict("username-taken", "This username is taken. Choose another.");
+            return UsernameTaken;
 
         var fields = result.Errors
             .GroupBy(e => FieldOf(e.Code))

@@ -30,7 +30,7 @@ internal sealed class ChangePasswordHandler(UserManager<User> users, SignInManag
     public async ValueTask<Result<Unit>> Handle(ChangePassword command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.UserId.ToString());
-        if (user is null) return Error.NotFound("account-not-found", "This account no longer exists.");
+        if (user is null) return IdentityErrors.AccountGone;
 
         var changed = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
         if (!changed.Succeeded)

@@ -21,12 +21,12 @@ internal sealed class ChangeUsernameHandler(UserManager<User> users, SignInManag
     public async ValueTask<Result<Unit>> Handle(ChangeUsername command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.UserId.ToString());
-        if (user is null) return Error.NotFound("account-not-found", "This account no longer exists.");
+        if (user is null) return IdentityErrors.AccountGone;
 
         var username = command.NewUsername.Trim();
         var holder = await users.FindByNameAsync(username);
         if (holder is not null && holder.Id != user.Id)
-            return Error.Conflict("username-taken", "This username is taken. Choose another.");
+            return IdentityErrors.UsernameTaken;
 
         var changed = await users.SetUserNameAsync(user, username);
         if (!changed.Succeeded) return IdentityErrors.ToError(changed);

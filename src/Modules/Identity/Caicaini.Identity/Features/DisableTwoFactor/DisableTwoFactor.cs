@@ -13,7 +13,7 @@ internal sealed class DisableTwoFactorHandler(UserManager<User> users, SignInMan
     public async ValueTask<Result<Unit>> Handle(DisableTwoFactor command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.UserId.ToString());
-        if (user is null) return Error.NotFound("account-not-found", "This account no longer exists.");
+        if (user is null) return IdentityErrors.AccountGone;
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

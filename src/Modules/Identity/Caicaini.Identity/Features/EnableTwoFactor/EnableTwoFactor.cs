@@ -21,7 +21,7 @@ internal sealed class EnableTwoFactorHandler(UserManager<User> users) : ICommand
     public async ValueTask<Result<IReadOnlyList<string>>> Handle(EnableTwoFactor command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.UserId.ToString());
-        if (user is null) return Error.NotFound("account-not-found", "This account no longer exists.");
+        if (user is null) return IdentityErrors.AccountGone;
 
         var code = command.Code.Replace(" ", "").Replace("-", "");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))

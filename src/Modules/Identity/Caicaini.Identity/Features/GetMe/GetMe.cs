@@ -15,7 +15,7 @@ internal sealed class GetMeHandler(UserManager<User> users) : IQueryHandler<GetM
     {
         var user = await users.FindByIdAsync(query.UserId.ToString());
         if (user is null)
-            return Error.NotFound("account-not-found", "This account no longer exists.");
+            return IdentityErrors.AccountGone;
         var roles = await users.GetRolesAsync(user);
         return new Me(user.Id, user.UserName!, user.Email!, roles.Order().ToList(), user.TwoFactorEnabled, user.CreatedAt);
     }

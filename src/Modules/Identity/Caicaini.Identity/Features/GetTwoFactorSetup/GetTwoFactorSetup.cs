@@ -17,7 +17,7 @@ internal sealed class GetTwoFactorSetupHandler(UserManager<User> users) : IComma
     public async ValueTask<Result<TwoFactorSetup>> Handle(GetTwoFactorSetup command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.UserId.ToString());
-        if (user is null) return Error.NotFound("account-not-found", "This account no longer exists.");
+        if (user is null) return IdentityErrors.AccountGone;
 
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))

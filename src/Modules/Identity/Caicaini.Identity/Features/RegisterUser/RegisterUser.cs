@@ -41,9 +41,9 @@ internal sealed class RegisterUserHandler(
         var email = command.Email.Trim();
         var username = command.Username.Trim();
         if (await users.FindByEmailAsync(email) is not null)
-            return Error.Conflict("email-taken", "An account with this email address already exists. Sign in, or reset your password.");
+            return IdentityErrors.EmailTaken;
         if (await users.FindByNameAsync(username) is not null)
-            return Error.Conflict("username-taken", "This username is taken. Choose another.");
+            return IdentityErrors.UsernameTaken;
 
         var now = clock.GetUtcNow();
         var user = new User { Id = Guid.CreateVersion7(now), UserName = username, Email = email, CreatedAt = now };

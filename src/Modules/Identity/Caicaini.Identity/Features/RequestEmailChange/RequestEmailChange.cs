@@ -22,7 +22,7 @@ internal sealed class RequestEmailChangeHandler(UserManager<User> users, IEmailS
     public async ValueTask<Result<Unit>> Handle(RequestEmailChange command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.UserId.ToString());
-        if (user is null) return Error.NotFound("account-not-found", "This account no longer exists.");
+        if (user is null) return IdentityErrors.AccountGone;
 
         var newEmail = command.NewEmail.Trim();
         if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
