@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Caicaini.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Caicaini.Billing.Tests;
 
@@ -37,6 +38,43 @@ public sealed class BillingPageTests(CaicainiAppFactory app) : IClassFixture<Cai
         Assert.Equal(0, charges.GetProperty("total").GetInt32());
         var nonsense = await browser.Http.GetFromJsonAsync<JsonElement>("/api/billing/ledger?bucket=nonsense");
         Assert.Equal(0, nonsense.GetProperty("total").GetInt32());
+        Assert.DoesNotContain("data-testid=\"low-balance\"", page);
+
+        var csv = await browser.Http.GetAsync("/api/billing/ledger/export");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,occurred_at_utc,kind,bucket,amount_credits,balance_after_credits,reference,note", lines[0]);
+        Assert.Matches(@"^\d+,\d{4}-\d\d-\d\dT[\d:.]+Z,grant,subscription,100,100,period:[0-9a-f]{32}:\d{17},""Free plan, first period""$", lines[1]);
+    }
+
+    [Fact]
+    public async Task A_balance_under_a_tenth_of_the_grant_is_low_and_free_users_are_pointed_to_a_bigger_plan()
+    {
+        var low = await BillingDatabase.AccountWithAsync(app, 9 * BillingDatabase.Credit, 0);
+        var fine = await BillingDatabase.AccountWithAsync(app, 9 * BillingDatabase.Credit, 2 * BillingDatabase.Credit);
+        var pro = await BillingDatabase.AccountWithAsync(app, 200 * BillingDatabase.Credit, 0, plan: "pro");
+
+        var lowBalance = await LowBalanceAsync(low);
+        Assert.True(lowBalance.IsLow);
+        Assert.Equal("upgrade", lowBalance.Suggestion);
+        Assert.False((await LowBalanceAsync(fine)).IsLow);
+        Assert.Equal((true, "topup"), ((await LowBalanceAsync(pro)).IsLow, (await LowBalanceAsync(pro)).Suggestion));
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a, b", "\"a, b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("=HYPERLINK(1)", "'=HYPERLINK(1)")]
+    [InlineData("-2+3", "'-2+3")]
+    public void Csv_fields_are_quoted_and_formulas_defused(string value, string expected) =>
+        Assert.Equal(expected, Features.ExportLedger.ExportLedgerHandler.Field(value));
+
+    private async Task<Features.GetBalance.LowBalance> LowBalanceAsync(Guid user)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var balance = await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new Features.GetBalance.GetBalance(user));
+        return balance.Value.LowBalance;
     }
 
     [Fact]

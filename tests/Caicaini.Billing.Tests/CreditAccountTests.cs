@@ -9,7 +9,6 @@ using Caicaini.Shared.Messaging;
 using Caicaini.Testing;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Caicaini.Billing.Tests;
 
@@ -93,17 +92,7 @@ public sealed class CreditAccountTests(CaicainiAppFactory app) : IClassFixture<C
         await scope.ServiceProvider.GetRequiredService<OpenCreditAccountOnRegistration>().Handle(registered, context, default);
     }
 
-    private async Task<List<(string Kind, string Bucket, long Amount)>> LedgerAsync(Guid userId)
-    {
-        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT kind, bucket, amount_micros FROM billing.ledger_entries WHERE user_id = @id ORDER BY id", connection);
-        command.Parameters.AddWithValue("id", userId);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, string, long)>();
-        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-        return rows;
-    }
+    private Task<List<(string Kind, string Bucket, long Amount)>> LedgerAsync(Guid userId) => BillingDatabase.LedgerAsync(app, userId);
 
     private Task AssertBalancesEqualTheirLedgerAsync() => BillingDatabase.AssertBalancesEqualTheirLedgerAsync(app);
 

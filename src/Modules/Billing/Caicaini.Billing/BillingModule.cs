@@ -1,5 +1,8 @@
 using Caicaini.Billing.Data;
+using Caicaini.Billing.Features.ApplyPayments;
 using Caicaini.Billing.Features.OpenCreditAccount;
+using Caicaini.Payments.Contracts;
+using Caicaini.Billing.Features.Sweep;
 using Caicaini.Identity.Contracts;
 using Caicaini.Shared.Behaviors;
 using Caicaini.Shared.Persistence;
@@ -16,6 +19,12 @@ public static class BillingModule
         services.AddModuleDbContext<BillingDbContext>(configuration, BillingDbContext.Schema);
         services.AddModuleValidators(typeof(BillingModule).Assembly);
         services.AddIntegrationEventHandler<UserRegistered, OpenCreditAccountOnRegistration>();
+        services.AddIntegrationEventHandler<CreditsPurchased, AddPurchasedCredits>();
+        services.AddIntegrationEventHandler<PlanPurchased, StartPurchasedPlan>();
+        services.AddIntegrationEventHandler<PaymentRefunded, ClawBackRefund>();
+        services.Configure<BillingOptions>(configuration.GetSection(BillingOptions.Section));
+        services.AddSingleton<BillingSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<BillingSweeper>());
         return services;
     }
 }

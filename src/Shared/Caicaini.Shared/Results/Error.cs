@@ -31,6 +31,9 @@ public sealed record Error(
     public static Error Unauthorized(string code, string message) => new(code, message, ErrorKind.Unauthorized);
     public static Error BadRequest(string code, string message) => new(code, message, ErrorKind.BadRequest);
 
+    /// <summary>Well-formed but not acceptable (422), with a code of its own rather than field errors.</summary>
+    public static Error Unprocessable(string code, string message) => new(code, message, ErrorKind.Validation);
+
     public static Error Validation(string field, string message) =>
         new("validation", "One or more fields are invalid.", ErrorKind.Validation,
             new Dictionary<string, string[]> { [field] = [message] });

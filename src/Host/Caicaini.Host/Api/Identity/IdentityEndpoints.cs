@@ -1,5 +1,6 @@
 using Caicaini.Host.Infrastructure;
 using Caicaini.Identity.Features.CreateApiToken;
+using Caicaini.Billing.Contracts;
 using Caicaini.Identity.Features.GetMe;
 using Caicaini.Identity.Features.IssueApiToken;
 using Caicaini.Identity.Features.ListApiTokens;
@@ -52,12 +53,17 @@ public sealed class IdentityEndpoints : ICarterModule
 
         var signedIn = identity.MapGroup("").RequireAuthorization();
 
-        signedIn.MapGet("/me", async Task<Results<Ok<Me>, ProblemHttpResult>> (
+        signedIn.MapGet("/me", async Task<Results<Ok<MeView>, ProblemHttpResult>> (
                 ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
-                (await sender.Send(new GetMe(user.GetUserId()), cancellationToken))
-                    .Match<Results<Ok<Me>, ProblemHttpResult>>(me => TypedResults.Ok(me), error => error.ToProblem()))
+            {
+                var me = await sender.Send(new GetMe(user.GetUserId()), cancellationToken);
+                if (!me.IsSuccess) return me.Error!.ToProblem();
+                // The plan lives in Billing; the Host joins the two answers.
+                var plan = await sender.Send(new GetAccountPlan(me.Value.Id), cancellationToken);
+                return TypedResults.Ok(MeView.From(me.Value, plan));
+            })
             .WithName("Identity_Me")
-            .WithSummary("Who the cookie or API token belongs to.");
+            .WithSummary("Who the cookie or API token belongs to, and their plan (null for a moment after sign-up).");
 
         signedIn.MapGet("/tokens", async (ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new ListApiTokens(user.GetUserId()), cancellationToken)))
@@ -78,4 +84,9 @@ public sealed class IdentityEndpoints : ICarterModule
             .WithSummary("Revoke one of your API tokens at once.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+}
+
+public sealed record MeView(Guid Id, string Username, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, DateTimeOffset CreatedAt, AccountPlan? Plan)
+{
+    public static MeView From(Me me, AccountPlan? plan) => new(me.Id, me.Username, me.Email, me.Roles, me.TwoFactorEnabled, me.CreatedAt, plan);
 }

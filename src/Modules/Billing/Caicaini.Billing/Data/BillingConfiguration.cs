@@ -59,3 +59,31 @@ internal sealed class CreditHoldConfiguration : IEntityTypeConfiguration<CreditH
         hold.HasOne<CreditAccount>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PaymentApplicationConfiguration : IEntityTypeConfiguration<PaymentApplication>
+{
+    public void Configure(EntityTypeBuilder<PaymentApplication> payment)
+    {
+        payment.ToTable("payment_applications");
+        payment.Property(p => p.Kind).HasMaxLength(20);
+        payment.Property(p => p.PaymentReference).HasMaxLength(200);
+        payment.Property(p => p.PlanId).HasMaxLength(20);
+        payment.HasIndex(p => new { p.Kind, p.PaymentReference }).IsUnique();
+        payment.HasIndex(p => p.UserId);
+    }
+}
+
+internal sealed class AdminAdjustmentConfiguration : IEntityTypeConfiguration<AdminAdjustment>
+{
+    public void Configure(EntityTypeBuilder<AdminAdjustment> adjustment)
+    {
+        adjustment.ToTable("admin_adjustments");
+        adjustment.Property(a => a.Action).HasMaxLength(20);
+        adjustment.Property(a => a.Bucket).HasMaxLength(20);
+        adjustment.Property(a => a.PlanId).HasMaxLength(20);
+        adjustment.Property(a => a.Reason).HasMaxLength(500);
+        adjustment.Property(a => a.Reference).HasMaxLength(200);
+        adjustment.HasIndex(a => a.Reference).IsUnique();
+        adjustment.HasIndex(a => new { a.UserId, a.At });
+    }
+}

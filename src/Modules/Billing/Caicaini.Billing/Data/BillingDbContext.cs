@@ -12,6 +12,8 @@ internal sealed class BillingDbContext(DbContextOptions<BillingDbContext> option
     public DbSet<CreditAccount> Accounts => Set<CreditAccount>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<CreditHold> Holds => Set<CreditHold>();
+    public DbSet<PaymentApplication> PaymentApplications => Set<PaymentApplication>();
+    public DbSet<AdminAdjustment> AdminAdjustments => Set<AdminAdjustment>();
 
     /// <summary>
     /// The account row, locked until the transaction ends. Every operation that moves one account's

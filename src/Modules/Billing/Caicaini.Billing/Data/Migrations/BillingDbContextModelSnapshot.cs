@@ -23,6 +23,76 @@ namespace Caicaini.Billing.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Caicaini.Billing.Domain.AdminAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("AdminId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("admin_id");
+
+                    b.Property<long>("AmountMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_micros");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("integer")
+                        .HasColumnName("periods");
+
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_adjustments");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admin_adjustments_reference");
+
+                    b.HasIndex("UserId", "At")
+                        .HasDatabaseName("ix_admin_adjustments_user_id_at");
+
+                    b.ToTable("admin_adjustments", "billing");
+                });
+
             modelBuilder.Entity("Caicaini.Billing.Domain.CreditAccount", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -207,6 +277,69 @@ namespace Caicaini.Billing.Data.Migrations
                         .HasDatabaseName("ix_ledger_entries_kind_bucket_reference");
 
                     b.ToTable("ledger_entries", "billing");
+                });
+
+            modelBuilder.Entity("Caicaini.Billing.Domain.PaymentApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<long>("AppliedMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("applied_micros");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<int>("Periods")
+                        .HasColumnType("integer")
+                        .HasColumnName("periods");
+
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<long>("RequestedMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requested_micros");
+
+                    b.Property<long>("ShortfallMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shortfall_micros");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_applications");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_payment_applications_user_id");
+
+                    b.HasIndex("Kind", "PaymentReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_applications_kind_payment_reference");
+
+                    b.ToTable("payment_applications", "billing");
                 });
 
             modelBuilder.Entity("Caicaini.Billing.Domain.Plan", b =>

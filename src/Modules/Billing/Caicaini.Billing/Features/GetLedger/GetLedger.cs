@@ -19,18 +19,26 @@ internal sealed class GetLedgerHandler(BillingDbContext db) : IQueryHandler<GetL
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var page = Math.Max(query.Page, 1);
-        var entries = db.Ledger.AsNoTracking().Where(e => e.UserId == query.UserId);
-        // Unknown filter values match nothing rather than failing: a filter is a question, not a command.
-        if (!string.IsNullOrWhiteSpace(query.Kind))
-            entries = Enum.TryParse<LedgerKind>(query.Kind, ignoreCase: true, out var kind) ? entries.Where(e => e.Kind == kind) : entries.Where(e => false);
-        if (!string.IsNullOrWhiteSpace(query.Bucket))
-            entries = Enum.TryParse<Bucket>(query.Bucket, ignoreCase: true, out var bucket) ? entries.Where(e => e.Bucket == bucket) : entries.Where(e => false);
+        var entries = LedgerFilter.Apply(db.Ledger.AsNoTracking().Where(e => e.UserId == query.UserId), query.Kind, query.Bucket);
 
         var total = await entries.CountAsync(cancellationToken);
         var rows = await entries.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new LedgerPage(
-            rows.Select(e => new LedgerLine(e.Id, e.OccurredAt, e.Kind.ToString().ToLowerInvariant(), e.Bucket.ToString().ToLowerInvariant(),
+            rows.Select(e => new LedgerLine(e.Id, e.OccurredAt, e.Kind.ToString().ToLowerInvariant(), BucketNames.Of(e.Bucket),
                 e.AmountMicros, e.BalanceAfterMicros, e.Reference, e.Note)).ToList(),
             page, pageSize, total);
+    }
+}
+
+internal static class LedgerFilter
+{
+    /// <summary>Unknown filter values match nothing rather than failing: a filter is a question, not a command.</summary>
+    public static IQueryable<LedgerEntry> Apply(IQueryable<LedgerEntry> entries, string? kind, string? bucket)
+    {
+        if (!string.IsNullOrWhiteSpace(kind))
+            entries = Enum.TryParse<LedgerKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) ? entries.Where(e => e.Kind == k) : entries.Where(e => false);
+        if (!string.IsNullOrWhiteSpace(bucket))
+            entries = BucketNames.TryParse(bucket, out var b) ? entries.Where(e => e.Bucket == b) : entries.Where(e => false);
+        return entries;
     }
 }

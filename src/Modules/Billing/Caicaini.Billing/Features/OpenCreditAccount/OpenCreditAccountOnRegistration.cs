@@ -21,16 +21,8 @@ internal sealed class OpenCreditAccountOnRegistration(BillingDbContext db, TimeP
         var free = await Db.Plans.SingleAsync(p => p.Id == Plan.Free, cancellationToken);
         // The period starts when the account was created, so every user's month is their own.
         var start = context.OccurredAt;
-        var account = new CreditAccount
-        {
-            UserId = registered.UserId,
-            PlanId = free.Id,
-            PeriodStart = start,
-            PeriodEnd = CreditAccount.PeriodEndFor(start),
-            CreatedAt = start,
-        };
+        var account = new CreditAccount { UserId = registered.UserId, PlanId = free.Id, CreatedAt = start };
         Db.Accounts.Add(account);
-        Ledger.Post(Db, account, Bucket.Subscription, LedgerKind.Grant, free.MonthlyCreditsMicros,
-            $"period:{registered.UserId:N}:{start:yyyyMMddHHmmss}", start, $"{free.Name} plan, first period");
+        Rollover.StartPeriod(Db, account, free, start, $"{free.Name} plan, first period");
     }
 }

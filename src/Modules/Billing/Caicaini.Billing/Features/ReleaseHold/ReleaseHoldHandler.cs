@@ -9,8 +9,9 @@ internal sealed class ReleaseHoldHandler(BillingDbContext db, TimeProvider clock
 {
     public async ValueTask<Result<Unit>> Handle(Contracts.ReleaseHold command, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await HeldCredits.LockAsync(db, command.HoldId, cancellationToken) is not var (account, hold))
+        if (await HeldCredits.LockAsync(db, command.HoldId, now, cancellationToken) is not var (account, hold))
             return Error.NotFound("hold-not-found", "There is no such hold.");
         switch (hold.Status)
         {
@@ -20,8 +21,8 @@ internal sealed class ReleaseHoldHandler(BillingDbContext db, TimeProvider clock
                 return Error.Conflict("hold-settled", "This hold was already settled.");
         }
 
-        var now = clock.GetUtcNow();
         HeldCredits.GiveBack(db, account, hold, now);
+        HeldCredits.ExpireWhatAnEndedPeriodLeft(db, account, hold, chargedFromSubscription: 0, now);
         hold.Status = HoldStatus.Released;
         hold.ClosedAt = now;
         await db.SaveChangesAsync(cancellationToken);

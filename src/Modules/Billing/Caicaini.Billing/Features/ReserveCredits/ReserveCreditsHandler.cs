@@ -23,8 +23,9 @@ internal sealed class ReserveCreditsHandler(BillingDbContext db, TimeProvider cl
 {
     public async ValueTask<Result<Reservation>> Handle(Contracts.ReserveCredits command, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var account = await db.LockAccountAsync(command.UserId, cancellationToken);
+        var account = await Rollover.LockCurrentAsync(db, command.UserId, now, cancellationToken);
         if (account is null)
             return Error.NotFound("credit-account-not-found", "This user has no credit account.");
 
@@ -41,7 +42,6 @@ internal sealed class ReserveCreditsHandler(BillingDbContext db, TimeProvider cl
 
         var fromSubscription = Math.Min(account.SubscriptionMicros, command.MaxCost.Micros);
         var fromTopUp = command.MaxCost.Micros - fromSubscription;
-        var now = clock.GetUtcNow();
         var hold = new CreditHold
         {
             Id = Guid.CreateVersion7(now),

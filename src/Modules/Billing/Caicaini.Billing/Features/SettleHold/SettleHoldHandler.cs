@@ -19,8 +19,9 @@ internal sealed class SettleHoldHandler(BillingDbContext db, TimeProvider clock)
 {
     public async ValueTask<Result<Settlement>> Handle(Contracts.SettleHold command, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await HeldCredits.LockAsync(db, command.HoldId, cancellationToken) is not var (account, hold))
+        if (await HeldCredits.LockAsync(db, command.HoldId, now, cancellationToken) is not var (account, hold))
             return Error.NotFound("hold-not-found", "There is no such hold.");
         switch (hold.Status)
         {
@@ -30,7 +31,6 @@ internal sealed class SettleHoldHandler(BillingDbContext db, TimeProvider clock)
                 return Error.Conflict("hold-released", "This hold was released; there is nothing left to charge.");
         }
 
-        var now = clock.GetUtcNow();
         // Give the hold back, then charge the real cost subscription-first: the ledger shows both moves.
         HeldCredits.GiveBack(db, account, hold, now);
 
@@ -40,6 +40,7 @@ internal sealed class SettleHoldHandler(BillingDbContext db, TimeProvider clock)
         if (fromSubscription > 0) Ledger.Post(db, account, Bucket.Subscription, LedgerKind.Charge, -fromSubscription, hold.Reference, now);
         if (fromTopUp > 0) Ledger.Post(db, account, Bucket.TopUp, LedgerKind.Charge, -fromTopUp, hold.Reference, now);
 
+        HeldCredits.ExpireWhatAnEndedPeriodLeft(db, account, hold, fromSubscription, now);
         hold.Status = HoldStatus.Settled;
         hold.ClosedAt = now;
         hold.ChargedSubscriptionMicros = fromSubscription;
