@@ -48,6 +48,16 @@ internal static class Rollover
         return account;
     }
 
+    /// <summary>Rolls one account over in a transaction of its own (for paths that do not otherwise lock it).</summary>
+    public static async Task RollOverNowAsync(BillingDbContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockCurrentAsync(db, userId, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     public static bool IsDue(CreditAccount account, DateTimeOffset now) => account.PeriodEnd <= now;
 
     /// <summary>Starts a one-month period at <paramref name="start"/> and grants the plan's credits for it.</summary>

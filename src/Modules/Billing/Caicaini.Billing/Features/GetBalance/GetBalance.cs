@@ -36,7 +36,7 @@ internal sealed class GetBalanceHandler(BillingDbContext db, TimeProvider clock,
         if (periodEnd is null)
             return Error.NotFound("credit-account-not-ready", "Your credit account is being opened. Try again in a moment.");
         if (periodEnd <= now)
-            await RollOverAsync(query.UserId, now, cancellationToken); // reading an ended period shows the new one, never stale credits
+            await Rollover.RollOverNowAsync(db, query.UserId, now, cancellationToken); // reading an ended period shows the new one, never stale credits
 
         var row = await db.Accounts.AsNoTracking()
             .Where(a => a.UserId == query.UserId)
@@ -53,15 +53,6 @@ internal sealed class GetBalanceHandler(BillingDbContext db, TimeProvider clock,
             account.SubscriptionMicros, account.TopUpMicros, total, row.Held,
             account.PeriodStart, account.PeriodEnd, account.PaidThrough,
             LowBalanceFor(total, plan, options.Value.TypicalMessageCostMicros));
-    }
-
-    private async Task RollOverAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await Rollover.LockCurrentAsync(db, userId, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
     private static LowBalance LowBalanceFor(long total, Plan plan, long typicalMessage)

@@ -5,7 +5,7 @@ using Caicaini.Shared.Money;
 using Caicaini.Shared.Results;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Caicaini.Billing.Features.ReserveCredits;
 
@@ -18,50 +18,49 @@ internal sealed class ReserveCreditsValidator : AbstractValidator<Contracts.Rese
     }
 }
 
+/// <summary>
+/// Holds the worst case subscription-first in one call to <c>billing.reserve_credits</c> (the hot path of
+/// every message). When the account's period has ended, the rollover runs first and the call is repeated.
+/// </summary>
 internal sealed class ReserveCreditsHandler(BillingDbContext db, TimeProvider clock)
     : ICommandHandler<Contracts.ReserveCredits, Result<Reservation>>
 {
     public async ValueTask<Result<Reservation>> Handle(Contracts.ReserveCredits command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var account = await Rollover.LockCurrentAsync(db, command.UserId, now, cancellationToken);
-        if (account is null)
-            return Error.NotFound("credit-account-not-found", "This user has no credit account.");
-
-        // A replay (same reference) answers with the hold it made the first time.
-        var existing = await db.Holds.AsNoTracking().SingleOrDefaultAsync(h => h.Reference == command.Reference, cancellationToken);
-        if (existing is not null)
-            return existing.UserId == command.UserId
-                ? Reserved(existing, account)
-                : Error.Conflict("hold-reference-taken", "This hold reference belongs to another account.");
-
-        var available = account.SubscriptionMicros + account.TopUpMicros;
-        if (available < command.MaxCost.Micros)
-            return new Reservation(false, null, Credits.Zero, Credits.Zero, Credits.FromMicros(available));
-
-        var fromSubscription = Math.Min(account.SubscriptionMicros, command.MaxCost.Micros);
-        var fromTopUp = command.MaxCost.Micros - fromSubscription;
-        var hold = new CreditHold
+        for (var attempt = 0; ; attempt++)
         {
-            Id = Guid.CreateVersion7(now),
-            UserId = account.UserId,
-            Reference = command.Reference,
-            SubscriptionMicros = fromSubscription,
-            TopUpMicros = fromTopUp,
-            Status = HoldStatus.Open,
-            CreatedAt = now,
-        };
-        db.Holds.Add(hold);
-        if (fromSubscription > 0) Ledger.Post(db, account, Bucket.Subscription, LedgerKind.Hold, -fromSubscription, command.Reference, now);
-        if (fromTopUp > 0) Ledger.Post(db, account, Bucket.TopUp, LedgerKind.Hold, -fromTopUp, command.Reference, now);
+            var now = clock.GetUtcNow();
+            CreditFunctions.ReserveRow row;
+            try
+            {
+                row = await CreditFunctions.ReserveAsync(db, command.UserId, command.MaxCost.Micros, command.Reference, now,
+                    Guid.CreateVersion7(now), cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // Another account's reserve took this reference at the same moment.
+                return ReferenceTaken;
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Reserved(hold, account);
+            switch (row.Outcome)
+            {
+                case "rollover-due" when attempt == 0:
+                    await Rollover.RollOverNowAsync(db, command.UserId, now, cancellationToken);
+                    continue;
+                case "no-account":
+                    return Error.NotFound("credit-account-not-found", "This user has no credit account.");
+                case "reference-taken":
+                    return ReferenceTaken;
+                case "refused":
+                    return new Reservation(false, null, Credits.Zero, Credits.Zero, Credits.FromMicros(row.Available));
+                case "reserved":
+                    return new Reservation(true, row.HoldId, Credits.FromMicros(row.FromSubscription), Credits.FromMicros(row.FromTopUp),
+                        Credits.FromMicros(row.Available));
+                default:
+                    throw new InvalidOperationException($"billing.reserve_credits answered '{row.Outcome}'.");
+            }
+        }
     }
 
-    private static Reservation Reserved(CreditHold hold, CreditAccount account) =>
-        new(true, hold.Id, Credits.FromMicros(hold.SubscriptionMicros), Credits.FromMicros(hold.TopUpMicros),
-            Credits.FromMicros(account.SubscriptionMicros + account.TopUpMicros));
+    private static readonly Error ReferenceTaken = Error.Conflict("hold-reference-taken", "This hold reference belongs to another account.");
 }
