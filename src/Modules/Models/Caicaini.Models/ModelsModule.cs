@@ -1,4 +1,6 @@
 using Caicaini.Models.Data;
+using Caicaini.Models.Domain;
+using Caicaini.Models.Providers;
 using Caicaini.Shared.Behaviors;
 using Caicaini.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +15,9 @@ public static class ModelsModule
     {
         services.AddModuleDbContext<ModelsDbContext>(configuration, ModelsDbContext.Schema);
         services.AddModuleValidators(typeof(ModelsModule).Assembly);
+        services.Configure<ProviderOptions>(configuration.GetSection(ProviderOptions.Section));
+        services.AddSingleton<TokenCounter>();
+        services.AddSingleton<ChatClientFactory>();
         return services;
     }
 }

@@ -23,6 +23,209 @@ namespace Caicaini.Models.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Caicaini.Models.Domain.CatalogAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("change");
+
+                    b.Property<Guid>("EditorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("editor_id");
+
+                    b.Property<string>("ModelId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("model_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_audit");
+
+                    b.HasIndex("ModelId", "At")
+                        .HasDatabaseName("ix_catalog_audit_model_id_at");
+
+                    b.ToTable("catalog_audit", "models");
+                });
+
+            modelBuilder.Entity("Caicaini.Models.Domain.CatalogModel", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CacheReadMicrosPerMTok")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_read_micros_per_m_tok");
+
+                    b.Property<long>("CacheWriteMicrosPerMTok")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_write_micros_per_m_tok");
+
+                    b.Property<int>("ContextWindow")
+                        .HasColumnType("integer")
+                        .HasColumnName("context_window");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("display_name");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<long>("InputMicrosPerMTok")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_micros_per_m_tok");
+
+                    b.Property<int>("MaxOutputTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_output_tokens");
+
+                    b.Property<long>("OutputMicrosPerMTok")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_micros_per_m_tok");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("tier");
+
+                    b.Property<string>("UpstreamModelId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("upstream_model_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog");
+
+                    b.ToTable("catalog", "models", t =>
+                        {
+                            t.HasCheckConstraint("ck_catalog_prices_non_negative", "input_micros_per_m_tok >= 0 AND output_micros_per_m_tok >= 0 AND cache_read_micros_per_m_tok >= 0 AND cache_write_micros_per_m_tok >= 0");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "caicaini/auto",
+                            CacheReadMicrosPerMTok = 0L,
+                            CacheWriteMicrosPerMTok = 0L,
+                            ContextWindow = 200000,
+                            Description = "The default: picks the model per message. Short factual questions go to a fast, cheap model; hard reasoning and long code to the best.",
+                            DisplayName = "Auto",
+                            Enabled = true,
+                            InputMicrosPerMTok = 0L,
+                            MaxOutputTokens = 16000,
+                            OutputMicrosPerMTok = 0L,
+                            Position = 0,
+                            Provider = "router",
+                            Tier = "Router",
+                            UpstreamModelId = ""
+                        },
+                        new
+                        {
+                            Id = "caicaini/opus",
+                            CacheReadMicrosPerMTok = 50000000L,
+                            CacheWriteMicrosPerMTok = 625000000L,
+                            ContextWindow = 200000,
+                            Description = "Our best model for hard reasoning, proofs, long code and careful writing. The most expensive.",
+                            DisplayName = "Opus",
+                            Enabled = true,
+                            InputMicrosPerMTok = 500000000L,
+                            MaxOutputTokens = 32000,
+                            OutputMicrosPerMTok = 2500000000L,
+                            Position = 1,
+                            Provider = "anthropic",
+                            Tier = "Best",
+                            UpstreamModelId = "claude-opus-4-5"
+                        },
+                        new
+                        {
+                            Id = "caicaini/sonnet",
+                            CacheReadMicrosPerMTok = 30000000L,
+                            CacheWriteMicrosPerMTok = 375000000L,
+                            ContextWindow = 200000,
+                            Description = "Balanced: strong everyday writing, analysis and code at a fair price.",
+                            DisplayName = "Sonnet",
+                            Enabled = true,
+                            InputMicrosPerMTok = 300000000L,
+                            MaxOutputTokens = 16000,
+                            OutputMicrosPerMTok = 1500000000L,
+                            Position = 2,
+                            Provider = "anthropic",
+                            Tier = "Balanced",
+                            UpstreamModelId = "claude-sonnet-4-5"
+                        },
+                        new
+                        {
+                            Id = "caicaini/haiku",
+                            CacheReadMicrosPerMTok = 10000000L,
+                            CacheWriteMicrosPerMTok = 125000000L,
+                            ContextWindow = 200000,
+                            Description = "Fast and cheap: quick facts, short answers, simple edits.",
+                            DisplayName = "Haiku",
+                            Enabled = true,
+                            InputMicrosPerMTok = 100000000L,
+                            MaxOutputTokens = 8192,
+                            OutputMicrosPerMTok = 500000000L,
+                            Position = 3,
+                            Provider = "anthropic",
+                            Tier = "Fast",
+                            UpstreamModelId = "claude-haiku-4-5"
+                        },
+                        new
+                        {
+                            Id = "caicaini/kimi",
+                            CacheReadMicrosPerMTok = 15000000L,
+                            CacheWriteMicrosPerMTok = 60000000L,
+                            ContextWindow = 256000,
+                            Description = "Fast and cheap, and strong in Chinese; served by Moonshot.",
+                            DisplayName = "Kimi",
+                            Enabled = true,
+                            InputMicrosPerMTok = 60000000L,
+                            MaxOutputTokens = 8192,
+                            OutputMicrosPerMTok = 250000000L,
+                            Position = 4,
+                            Provider = "moonshot",
+                            Tier = "Fast",
+                            UpstreamModelId = "kimi-k2-0905-preview"
+                        });
+                });
+
             modelBuilder.Entity("Caicaini.Shared.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")

@@ -1,0 +1,219 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Caicaini.Models.Contracts;
+using Caicaini.Models.Data;
+using Caicaini.Models.Providers;
+using Caicaini.Shared.Money;
+using Caicaini.Testing;
+using Mediator;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caicaini.Models.Tests;
+
+/// <summary>The Host with keys for Anthropic and Moonshot pointing at local fakes that speak the real wire formats.</summary>
+public sealed class ProviderApp : CaicainiAppFactory
+{
+    public FakeProviderServer Anthropic { get; private set; } = null!;
+    public FakeProviderServer Moonshot { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        Anthropic = await FakeProviderServer.StartAnthropicAsync("sk-ant-test");
+        Moonshot = await FakeProviderServer.StartOpenAiAsync("sk-moon-test");
+        await base.InitializeAsync();
+    }
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Models:Providers:Anthropic:ApiKey", "sk-ant-test"),
+        new("Models:Providers:Anthropic:BaseUrl", Anthropic.BaseUrl.ToString()),
+        new("Models:Providers:OpenAiCompatible:moonshot:ApiKey", "sk-moon-test"),
+        new("Models:Providers:OpenAiCompatible:moonshot:BaseUrl", new Uri(Moonshot.BaseUrl, "v1").ToString()),
+    ];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Anthropic.DisposeAsync();
+        await Moonshot.DisposeAsync();
+    }
+}
+
+public sealed class ProviderAdapterTests(ProviderApp app) : IClassFixture<ProviderApp>
+{
+    private static readonly IReadOnlyList<ChatTurn> Hi = [new("user", "Say hello")];
+
+    [Fact]
+    public async Task Anthropic_streamed_and_whole_answers_give_the_same_usage_and_cost_with_cached_tokens()
+    {
+        app.Anthropic.ThenEvents(Wire.AnthropicStream("Hello", " world")).ThenJson(Wire.AnthropicMessage("Hello world"));
+
+        var (text, end) = await StreamAsync(new StreamCompletion("caicaini/sonnet", Hi, 100, FallBackOnFailure: false));
+        var whole = await WholeAsync("caicaini/sonnet");
+
+        var finished = Assert.IsType<CompletionFinished>(end);
+        Assert.Equal("Hello world", text);
+        Assert.Equal(new TokenUsage(25, 15, 100, 10, UsageSource.Reported), finished.Usage); // input excludes cache reads/writes
+        Assert.Equal(Credits.FromMicros(36_750), finished.Cost);
+        Assert.Equal(finished.Usage, whole);
+        var sent = app.Anthropic.Requests.First();
+        Assert.Equal("/v1/messages", sent.Path);
+        Assert.Equal("sk-ant-test", sent.Headers["x-api-key"]);
+        Assert.False(sent.Headers.ContainsKey("Authorization"));
+        Assert.Contains(app.Anthropic.Requests, r => r.Body.Contains("\"model\":\"claude-sonnet-4-5\""));
+    }
+
+    [Fact]
+    public async Task OpenAi_compatible_final_usage_chunk_and_moonshot_choice_usage_both_cost_the_same_as_the_whole_answer()
+    {
+        app.Moonshot.ThenEvents(Wire.OpenAiStream(["Hel", "lo"], Wire.UsageChunk)).ThenEvents(Wire.OpenAiStream(["Hel", "lo"], Wire.MoonshotChoiceUsage))
+            .ThenJson(Wire.OpenAiCompletion("Hello", standardUsage: true)).ThenJson(Wire.OpenAiCompletion("Hello", standardUsage: false));
+
+        var (_, standard) = await StreamAsync(new StreamCompletion("caicaini/kimi", Hi, 100, false));
+        var (_, moonshot) = await StreamAsync(new StreamCompletion("caicaini/kimi", Hi, 100, false));
+        var wholeStandard = await WholeAsync("caicaini/kimi");
+        var wholeMoonshot = await WholeAsync("caicaini/kimi");
+
+        var expected = new TokenUsage(12, 5, 8, 0, UsageSource.Reported); // prompt 20 of which 8 cached
+        Assert.Equal(expected, Assert.IsType<CompletionFinished>(standard).Usage);
+        Assert.Equal(expected, Assert.IsType<CompletionFinished>(moonshot).Usage);
+        Assert.Equal(expected, wholeStandard);
+        Assert.Equal(expected, wholeMoonshot);
+        Assert.Equal(Credits.FromMicros(2_090), ((CompletionFinished)moonshot).Cost);
+        Assert.All(app.Moonshot.Requests, r => Assert.Equal("Bearer sk-moon-test", r.Headers["Authorization"]));
+    }
+
+    [Fact]
+    public async Task A_stream_cut_short_is_charged_for_the_delivered_text_estimated_with_the_tokenizer()
+    {
+        app.Anthropic.ThenEvents(Wire.AnthropicStream("Hello", " there", " friend"), cutAfter: 5);
+        app.Moonshot.ThenEvents(Wire.OpenAiStream(["Hel", "lo", " you"], Wire.UsageChunk), cutAfter: 3);
+
+        var (anthropicText, anthropicEnd) = await StreamAsync(new StreamCompletion("caicaini/sonnet", Hi, 100, false));
+        var (moonshotText, moonshotEnd) = await StreamAsync(new StreamCompletion("caicaini/kimi", Hi, 100, false));
+
+        foreach (var (text, end, model) in new[] { (anthropicText, anthropicEnd, "caicaini/sonnet"), (moonshotText, moonshotEnd, "caicaini/kimi") })
+        {
+            var failed = Assert.IsType<CompletionFailed>(end);
+            Assert.True(failed.AnyOutput, $"{model}: '{text}' {end}");
+            Assert.Equal(UsageSource.Estimated, failed.Usage.Source);
+            Assert.Equal(Count(text), failed.Usage.OutputTokens);
+            Assert.Equal(CatalogSeed.Models.Single(m => m.Id == model).Price.CostOf(failed.Usage), failed.Cost);
+            Assert.True(failed.Cost > Credits.Zero);
+        }
+        Assert.Equal("Hello there", anthropicText);
+        Assert.Equal("Hello", moonshotText);
+    }
+
+    [Fact]
+    public async Task A_provider_refusing_before_output_is_a_typed_failure_that_keeps_its_own_words_out()
+    {
+        app.Anthropic.ThenJson("""{"type":"error","error":{"type":"rate_limit_error","message":"secret-internal-detail org 1234"}}""", 429);
+        app.Moonshot.ThenJson("""{"error":{"message":"secret-internal-detail upstream exploded"}}""", 500);
+
+        var (_, rateLimited) = await StreamAsync(new StreamCompletion("caicaini/sonnet", Hi, 100, false));
+        var (_, broken) = await StreamAsync(new StreamCompletion("caicaini/kimi", Hi, 100, false));
+
+        var overloaded = Assert.IsType<CompletionFailed>(rateLimited);
+        Assert.Equal(ProviderFailureKind.Overloaded, overloaded.Kind);
+        Assert.Equal(ProviderFailureKind.Unavailable, Assert.IsType<CompletionFailed>(broken).Kind);
+        foreach (var failed in new[] { overloaded, (CompletionFailed)broken })
+        {
+            Assert.False(failed.AnyOutput);
+            Assert.Equal(Credits.Zero, failed.Cost);
+            Assert.DoesNotContain("secret-internal-detail", failed.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Auto_falls_back_to_the_next_model_of_the_same_tier_when_the_first_fails_before_output_and_says_so()
+    {
+        app.Anthropic.ThenJson("""{"type":"error","error":{"type":"api_error","message":"Internal server error"}}""", 500);
+        app.Moonshot.ThenEvents(Wire.OpenAiStream(["Paris"], Wire.UsageChunk));
+
+        var (text, end) = await StreamAsync(new StreamCompletion("caicaini/haiku", [new("user", "Capital of France?")], 100, FallBackOnFailure: true));
+
+        var finished = Assert.IsType<CompletionFinished>(end);
+        Assert.Equal("Paris", text);
+        Assert.Equal("caicaini/kimi", finished.ModelId);
+        Assert.Equal("Haiku was unavailable, so Kimi answered instead.", finished.FallbackNote);
+    }
+
+    [Fact]
+    public async Task With_keys_configured_the_catalog_says_the_models_are_served_by_their_providers()
+    {
+        var models = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/models");
+
+        Assert.All(models.EnumerateArray().Where(m => !m.GetProperty("isRouter").GetBoolean()), m => Assert.False(m.GetProperty("simulated").GetBoolean()));
+    }
+
+    private int Count(string text) => app.Services.GetRequiredService<Domain.TokenCounter>().Count(text);
+
+    private async Task<(string Text, CompletionEvent End)> StreamAsync(StreamCompletion request)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var text = "";
+        CompletionEvent? end = null;
+        await foreach (var e in scope.ServiceProvider.GetRequiredService<ISender>().CreateStream(request))
+        {
+            if (e is TextDelta delta) text += delta.Text;
+            else end = e;
+        }
+        return (text, end!);
+    }
+
+    /// <summary>The non-streamed path of the same adapter, normalised the same way.</summary>
+    private async Task<TokenUsage?> WholeAsync(string modelId)
+    {
+        var model = CatalogSeed.Models.Single(m => m.Id == modelId);
+        var served = app.Services.GetRequiredService<ChatClientFactory>().For(model);
+        var response = await served.Client.GetResponseAsync([new ChatMessage(ChatRole.User, "Say hello")], new ChatOptions { MaxOutputTokens = 100 });
+        return UsageReader.FromResponse(response);
+    }
+}
+
+/// <summary>Provider wire formats, as the real APIs send them.</summary>
+internal static class Wire
+{
+    public static IReadOnlyList<string> AnthropicStream(params string[] deltas) =>
+    [
+        """event: message_start""" + "\n" + """data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":25,"cache_creation_input_tokens":10,"cache_read_input_tokens":100,"output_tokens":1}}}""",
+        """event: content_block_start""" + "\n" + """data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}""",
+        """event: ping""" + "\n" + """data: {"type":"ping"}""",
+        .. deltas.Select(d => "event: content_block_delta\ndata: " + JsonSerializer.Serialize(new { type = "content_block_delta", index = 0, delta = new { type = "text_delta", text = d } })),
+        """event: content_block_stop""" + "\n" + """data: {"type":"content_block_stop","index":0}""",
+        // Cumulative: output_tokens is the total so far, not an increment.
+        """event: message_delta""" + "\n" + """data: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":15}}""",
+        """event: message_stop""" + "\n" + """data: {"type":"message_stop"}""",
+    ];
+
+    public static string AnthropicMessage(string text) =>
+        """{"id":"msg_2","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{"type":"text","text":""" + JsonSerializer.Serialize(text) +
+        """}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":25,"cache_creation_input_tokens":10,"cache_read_input_tokens":100,"output_tokens":15}}""";
+
+    private static string Chunk(string choices, string? usage = null) =>
+        """data: {"id":"c1","object":"chat.completion.chunk","created":1,"model":"kimi-k2","choices":""" + choices + (usage is null ? "" : ""","usage":""" + usage) + "}";
+
+    public const string UsageChunk = "usage-chunk", MoonshotChoiceUsage = "choice-usage";
+
+    public static IReadOnlyList<string> OpenAiStream(string[] deltas, string usageStyle) =>
+    [
+        Chunk("""[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]"""),
+        .. deltas.Select(d => Chunk("""[{"index":0,"delta":{"content":""" + JsonSerializer.Serialize(d) + """},"finish_reason":null}]""")),
+        usageStyle == MoonshotChoiceUsage
+            ? Chunk("""[{"index":0,"delta":{},"finish_reason":"stop","usage":{"prompt_tokens":20,"completion_tokens":5,"total_tokens":25,"cached_tokens":8}}]""")
+            : Chunk("""[{"index":0,"delta":{},"finish_reason":"stop"}]"""),
+        .. usageStyle == UsageChunk
+            ? new[] { Chunk("[]", """{"prompt_tokens":20,"completion_tokens":5,"total_tokens":25,"prompt_tokens_details":{"cached_tokens":8}}""") }
+            : [],
+        "data: [DONE]",
+    ];
+
+    public static string OpenAiCompletion(string text, bool standardUsage) =>
+        """{"id":"c2","object":"chat.completion","created":1,"model":"kimi-k2","choices":[{"index":0,"message":{"role":"assistant","content":""" +
+        JsonSerializer.Serialize(text) + """},"finish_reason":"stop"}],"usage":""" +
+        (standardUsage
+            ? """{"prompt_tokens":20,"completion_tokens":5,"total_tokens":25,"prompt_tokens_details":{"cached_tokens":8}}"""
+            : """{"prompt_tokens":20,"completion_tokens":5,"total_tokens":25,"cached_tokens":8}""") + "}";
+}
