@@ -1,4 +1,4 @@
-using Caicaini.Help.Domain;
+using Caicaini.Shared.Text;
 
 namespace Caicaini.Help.Tests;
 

@@ -1,4 +1,5 @@
 using Caicaini.Conversations.Data;
+using Caicaini.Conversations.Features.Purge;
 using Caicaini.Shared.Behaviors;
 using Caicaini.Shared.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,9 @@ public static class ConversationsModule
     {
         services.AddModuleDbContext<ConversationsDbContext>(configuration, ConversationsDbContext.Schema);
         services.AddModuleValidators(typeof(ConversationsModule).Assembly);
+        services.Configure<ConversationsOptions>(configuration.GetSection(ConversationsOptions.Section));
+        services.AddSingleton<ConversationsJanitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationsJanitor>());
         return services;
     }
 }

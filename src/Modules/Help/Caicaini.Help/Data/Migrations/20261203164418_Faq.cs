@@ -1,6 +1,7 @@
 ﻿using System;
 using Caicaini.Help.Data.Seed;
 using Caicaini.Help.Domain;
+using Caicaini.Shared.Text;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 

@@ -1,5 +1,6 @@
 using Caicaini.Help.Data;
 using Caicaini.Help.Domain;
+using Caicaini.Shared.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using Caicaini.Help.Domain;
+using Caicaini.Shared.Text;
 using Mediator;
 
 namespace Caicaini.Help.Features.PreviewFaqAnswer;

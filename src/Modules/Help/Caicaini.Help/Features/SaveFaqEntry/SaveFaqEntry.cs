@@ -1,5 +1,6 @@
 using Caicaini.Help.Data;
 using Caicaini.Help.Domain;
+using Caicaini.Shared.Text;
 using Caicaini.Help.Features;
 using Caicaini.Shared.Results;
 using FluentValidation;

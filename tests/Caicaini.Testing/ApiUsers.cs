@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Caicaini.Testing;
 
-namespace Caicaini.Billing.Tests;
+namespace Caicaini.Testing;
 
 /// <summary>Real sign-ups through the API, waiting until Billing has opened the credit account.</summary>
 public static class ApiUsers

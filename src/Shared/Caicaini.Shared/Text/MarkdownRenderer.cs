@@ -1,13 +1,13 @@
 using Ganss.Xss;
 using Markdig;
 
-namespace Caicaini.Help.Domain;
+namespace Caicaini.Shared.Text;
 
 /// <summary>
 /// Markdown → safe HTML. Raw HTML in the Markdown is not rendered (DisableHtml), and the result is
-/// sanitised anyway, so a script typed into an answer never reaches a page.
+/// sanitised anyway, so a script typed into an FAQ answer, a prompt or a model's reply never reaches a page.
 /// </summary>
-internal static class MarkdownRenderer
+public static class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks()

@@ -1,0 +1,98 @@
+using Caicaini.Billing.Contracts;
+using Caicaini.Conversations.Data;
+using Caicaini.Conversations.Domain;
+using Caicaini.Models.Contracts;
+using Caicaini.Shared.Jobs;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Caicaini.Conversations.Features.Purge;
+
+internal sealed class ConversationsOptions
+{
+    public const string Section = "Conversations";
+
+    /// <summary>How often each instance purges deleted conversations and closes abandoned replies (at least hourly).</summary>
+    public TimeSpan JanitorInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Off in tests that run <see cref="ConversationsJanitor.RunOnceAsync"/> themselves.</summary>
+    public bool JanitorEnabled { get; set; } = true;
+
+    /// <summary>
+    /// A reply still "streaming" this long after it started died with its process. Shorter than Billing's hold
+    /// timeout (10 minutes), so the janitor charges the saved partial text before the hold would be released.
+    /// </summary>
+    public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>
+/// Two chores, safe to run in several instances at once (plain deletes; conditional updates; Billing's
+/// settle and release are idempotent by hold):
+/// 1. hard-delete conversations deleted earlier (and their messages, by cascade) — within 24 hours is the
+///    promise, every run deletes all that are due;
+/// 2. close replies left streaming by a crashed process: charge the text saved so far (estimated), or release.
+/// </summary>
+internal sealed class ConversationsJanitor(
+    IServiceScopeFactory scopes, IOptions<ConversationsOptions> options, TimeProvider clock, ILogger<ConversationsJanitor> logger)
+    : PeriodicJob(clock, logger)
+{
+    private readonly ConversationsOptions _options = options.Value;
+
+    protected override TimeSpan Interval => _options.JanitorInterval < TimeSpan.FromHours(1) ? _options.JanitorInterval : TimeSpan.FromHours(1);
+    protected override bool Enabled => _options.JanitorEnabled;
+
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
+        await CloseAbandonedRepliesAsync(cancellationToken) + await PurgeDeletedAsync(cancellationToken);
+
+    internal async Task<int> PurgeDeletedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConversationsDbContext>();
+        var now = Clock.GetUtcNow();
+        return await db.Conversations.Where(c => c.DeletedAt != null && c.DeletedAt <= now).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<int> CloseAbandonedRepliesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConversationsDbContext>();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var cutoff = Clock.GetUtcNow() - _options.AbandonedAfter;
+        var abandoned = await db.Messages.Where(m => m.Status == MessageStatus.Streaming && m.CreatedAt < cutoff).Take(500).ToListAsync(cancellationToken);
+        foreach (var message in abandoned)
+        {
+            var charged = 0L;
+            if (message.HoldId is { } hold)
+            {
+                if (message.Content.Length > 0 && message.ModelUsed is { } model)
+                {
+                    var priced = await sender.Send(new PriceDeliveredText(model, message.InputTokens, message.Content), cancellationToken);
+                    var settled = priced.IsSuccess ? await sender.Send(new SettleHold(hold, priced.Value.Cost), cancellationToken) : default;
+                    if (priced.IsSuccess && settled.IsSuccess)
+                    {
+                        charged = settled.Value.Charged.Micros;
+                        message.FromSubscriptionMicros = settled.Value.FromSubscription.Micros;
+                        message.FromTopUpMicros = settled.Value.FromTopUp.Micros;
+                        message.OutputTokens = priced.Value.Usage.OutputTokens;
+                        message.UsageSource = "estimated";
+                    }
+                }
+                else
+                {
+                    await sender.Send(new ReleaseHold(hold), cancellationToken);
+                }
+            }
+            message.CostMicros = charged;
+            message.Status = message.Content.Length > 0 ? MessageStatus.Stopped : MessageStatus.Failed;
+            message.Note = "The server stopped while writing this answer. " + (charged > 0 ? "You were charged only for the part saved." : "Nothing was charged.");
+            message.CompletedAt = Clock.GetUtcNow();
+            message.HoldId = null;
+            logger.LogWarning("Closed abandoned reply {MessageId} (charged {Charged} µcr)", message.Id, charged);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return abandoned.Count;
+    }
+}
