@@ -150,18 +150,7 @@ public sealed class ProviderAdapterTests(ProviderApp app) : IClassFixture<Provid
 
     private int Count(string text) => app.Services.GetRequiredService<Domain.TokenCounter>().Count(text);
 
-    private async Task<(string Text, CompletionEvent End)> StreamAsync(StreamCompletion request)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var text = "";
-        CompletionEvent? end = null;
-        await foreach (var e in scope.ServiceProvider.GetRequiredService<ISender>().CreateStream(request))
-        {
-            if (e is TextDelta delta) text += delta.Text;
-            else end = e;
-        }
-        return (text, end!);
-    }
+    private Task<(string Text, CompletionEvent End)> StreamAsync(StreamCompletion request) => Completions.StreamAsync(app, request);
 
     /// <summary>The non-streamed path of the same adapter, normalised the same way.</summary>
     private async Task<TokenUsage?> WholeAsync(string modelId)

@@ -148,16 +148,5 @@ public sealed class SimulatorAndCatalogTests(OfflineApp app) : IClassFixture<Off
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
-    private async Task<(string Text, CompletionEvent End)> StreamAsync(StreamCompletion request)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var text = "";
-        CompletionEvent? end = null;
-        await foreach (var e in scope.ServiceProvider.GetRequiredService<ISender>().CreateStream(request))
-        {
-            if (e is TextDelta delta) text += delta.Text;
-            else end = e;
-        }
-        return (text, end!);
-    }
+    private Task<(string Text, CompletionEvent End)> StreamAsync(StreamCompletion request) => Completions.StreamAsync(app, request);
 }
