@@ -23,6 +23,10 @@ public sealed class CaicainiClient : IDisposable
         var baseUrl = baseAddress.ToString().TrimEnd('/');
         System = new SystemClient(baseUrl, _http);
         Help = new HelpClient(baseUrl, _http);
+        Identity = new IdentityClient(baseUrl, _http);
+        Billing = new BillingClient(baseUrl, _http);
+        Models = new ModelsClient(baseUrl, _http);
+        Conversations = new ConversationsClient(baseUrl, _http);
     }
 
     public Uri BaseAddress { get; }
@@ -30,6 +34,15 @@ public sealed class CaicainiClient : IDisposable
     public ISystemClient System { get; }
 
     public IHelpClient Help { get; }
+
+    public IIdentityClient Identity { get; }
+
+    public IBillingClient Billing { get; }
+
+    public IModelsClient Models { get; }
+
+    /// <summary>Conversations; for a streamed answer read the SSE response yourself, or send with stream=false.</summary>
+    public IConversationsClient Conversations { get; }
 
     public void Dispose()
     {
