@@ -84,4 +84,46 @@ public sealed class ChatJourneyTests(BrowserFixture browser) : IClassFixture<Bro
 
         Task<string> Field(string name) => receipt.Locator($"[data-field={name}]").InnerTextAsync();
     }
+
+    [Fact]
+    public async Task On_a_phone_the_chat_and_the_usage_page_fit_the_screen_and_usage_lists_the_answer()
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 375, Height = 740 });
+        var id = Guid.NewGuid().ToString("N")[..8];
+        await page.GotoAsync("/account/register");
+        await page.Locator("#Input_Email").FillAsync($"phone{id}@example.com");
+        await page.Locator("#Input_Username").FillAsync($"phone{id}");
+        await page.Locator("#Input_Password").FillAsync("a small screen passphrase");
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(browser.BaseAddress.ToString());
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await page.GotoAsync("/chat");
+            if (await page.Locator("[data-testid=balance]").CountAsync() > 0) break;
+            await Task.Delay(100);
+        }
+
+        await page.Locator("[data-testid=model]").SelectOptionAsync("caicaini/sonnet");
+        await page.Locator("[data-testid=prompt]").FillAsync("Write a short function in C# that adds two numbers");
+        await page.Locator("[data-testid=send]").ClickAsync();
+        var reply = page.Locator(".message.assistant").Last;
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(reply.Locator("pre .copy")).ToHaveCountAsync(1); // code blocks get a Copy button
+        await AssertFitsAsync();
+
+        await page.GotoAsync("/usage");
+        await AssertFitsAsync();
+        await Assertions.Expect(page.Locator("[data-testid=usage] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=usage] tbody tr")).ToContainTextAsync("caicaini/sonnet");
+    
+        async Task AssertFitsAsync()
+        {
+            // Names the widest culprits when something sticks out.
+            var wide = await page.EvaluateAsync<string>("""
+                () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 376)
+                    .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')
+                """);
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 375, $"Too wide on a phone: {wide}");
+        }
+    }
 }
