@@ -57,6 +57,9 @@ internal sealed class Message
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>When the reply last made progress (partial text saved); the janitor only closes replies silent for a while.</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
+
     public string? RequestedModel { get; init; }
     public string? ModelUsed { get; set; }
     public string? RouterReason { get; init; }

@@ -118,6 +118,10 @@ namespace Caicaini.Conversations.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("input_tokens");
 
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
                     b.Property<string>("ModelUsed")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")

@@ -55,8 +55,9 @@ internal sealed class StreamReplyHandler(ConversationsDbContext db, ISender send
                 yield return new ReplyDelta(delta.Text);
                 if (lastSave.Elapsed >= SaveEvery)
                 {
+                    var now = clock.GetUtcNow();
                     await db.Messages.Where(m => m.Id == reply.AssistantMessageId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.Content, delivered.ToString()), cancellationToken);
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.Content, delivered.ToString()).SetProperty(m => m.LastActivityAt, now), cancellationToken);
                     lastSave.Restart();
                 }
             }

@@ -22,8 +22,9 @@ internal sealed class ConversationsOptions
     public bool JanitorEnabled { get; set; } = true;
 
     /// <summary>
-    /// A reply still "streaming" this long after it started died with its process. Shorter than Billing's hold
-    /// timeout (10 minutes), so the janitor charges the saved partial text before the hold would be released.
+    /// A reply still "streaming" with no progress for this long died with its process (a live one saves its text
+    /// every 2 s). Shorter than Billing's hold timeout (10 minutes), so the janitor charges the saved partial
+    /// text before the hold would be released.
     /// </summary>
     public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(5);
 }
@@ -61,7 +62,7 @@ internal sealed class ConversationsJanitor(
         var db = scope.ServiceProvider.GetRequiredService<ConversationsDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var cutoff = Clock.GetUtcNow() - _options.AbandonedAfter;
-        var abandoned = await db.Messages.Where(m => m.Status == MessageStatus.Streaming && m.CreatedAt < cutoff).Take(500).ToListAsync(cancellationToken);
+        var abandoned = await db.Messages.Where(m => m.Status == MessageStatus.Streaming && (m.LastActivityAt ?? m.CreatedAt) < cutoff).Take(500).ToListAsync(cancellationToken);
         foreach (var message in abandoned)
         {
             var charged = 0L;
