@@ -33,8 +33,8 @@ public sealed class ChatJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(page.Locator("[data-testid=estimate]")).ToContainTextAsync("on Haiku");
         await page.Locator("[data-testid=prompt]").PressAsync("Enter");
         var reply = page.Locator(".message.assistant").Last;
-        await Assertions.Expect(reply.Locator(".message-body")).ToContainTextAsync("Paris");
-        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(reply.Locator(".message-body")).ToContainTextAsync("Paris", new() { Timeout = 30_000 });
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 30_000 });
 
         // The receipt, checked against the ledger.
         await reply.ClickAsync();
@@ -62,9 +62,9 @@ public sealed class ChatJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("[data-testid=prompt]").FillAsync("Tell me everything [simulate:long]");
         await page.Locator("[data-testid=send]").ClickAsync();
         var longReply = page.Locator(".message.assistant").Last;
-        await Assertions.Expect(longReply.Locator(".message-body")).ToContainTextAsync("Point 2");
+        await Assertions.Expect(longReply.Locator(".message-body")).ToContainTextAsync("Point 2", new() { Timeout = 30_000 });
         await page.Locator("[data-testid=stop]").ClickAsync();
-        await Assertions.Expect(longReply).ToHaveAttributeAsync("data-status", "stopped");
+        await Assertions.Expect(longReply).ToHaveAttributeAsync("data-status", "stopped", new() { Timeout = 30_000 });
         await longReply.ClickAsync();
         Assert.Equal("caicaini/opus", await Field("modelUsed"));
         Assert.Equal("stopped", await Field("status"));
@@ -107,7 +107,7 @@ public sealed class ChatJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("[data-testid=prompt]").FillAsync("Write a short function in C# that adds two numbers");
         await page.Locator("[data-testid=send]").ClickAsync();
         var reply = page.Locator(".message.assistant").Last;
-        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(reply).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 30_000 });
         await Assertions.Expect(reply.Locator("pre .copy")).ToHaveCountAsync(1); // code blocks get a Copy button
         await AssertFitsAsync();
 
