@@ -151,7 +151,7 @@ public sealed class ChatTests(ChatApp app) : IClassFixture<ChatApp>
         var start = events[0].Data;
         var messageId = start.GetProperty("messageId").GetGuid();
         JsonElement message = default;
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 300; i++) // up to 30 s: the server notices the hang-up at its next write
         {
             var stored = await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}");
             message = stored.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == messageId);
