@@ -9,22 +9,7 @@ public sealed class ChatJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task Sign_up_chat_on_auto_check_the_receipt_against_the_ledger_stop_an_opus_answer_and_delete()
     {
-        var page = await browser.NewPageAsync();
-        var id = Guid.NewGuid().ToString("N")[..8];
-        await page.GotoAsync("/account/register");
-        await page.Locator("#Input_Email").FillAsync($"chat{id}@example.com");
-        await page.Locator("#Input_Username").FillAsync($"chat{id}");
-        await page.Locator("#Input_Password").FillAsync("a chatty journey passphrase");
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress.ToString());
-
-        // The credit account opens a moment after sign-up; the chat shows the balance once it has.
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            await page.GotoAsync("/chat");
-            if (await page.Locator("[data-testid=balance]").CountAsync() > 0) break;
-            await Task.Delay(100);
-        }
+        var page = await SignUpAndOpenChatAsync(await browser.NewPageAsync());
         Assert.Equal("100", await page.Locator("[data-testid=balance]").InnerTextAsync());
         Assert.Equal("caicaini/auto", await page.Locator("[data-testid=model]").InputValueAsync());
 
@@ -88,20 +73,7 @@ public sealed class ChatJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task On_a_phone_the_chat_and_the_usage_page_fit_the_screen_and_usage_lists_the_answer()
     {
-        var page = await browser.NewPageAsync(new ViewportSize { Width = 375, Height = 740 });
-        var id = Guid.NewGuid().ToString("N")[..8];
-        await page.GotoAsync("/account/register");
-        await page.Locator("#Input_Email").FillAsync($"phone{id}@example.com");
-        await page.Locator("#Input_Username").FillAsync($"phone{id}");
-        await page.Locator("#Input_Password").FillAsync("a small screen passphrase");
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress.ToString());
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            await page.GotoAsync("/chat");
-            if (await page.Locator("[data-testid=balance]").CountAsync() > 0) break;
-            await Task.Delay(100);
-        }
+        var page = await SignUpAndOpenChatAsync(await browser.NewPageAsync(new ViewportSize { Width = 375, Height = 740 }));
 
         await page.Locator("[data-testid=model]").SelectOptionAsync("caicaini/sonnet");
         await page.Locator("[data-testid=prompt]").FillAsync("Write a short function in C# that adds two numbers");
@@ -125,5 +97,24 @@ public sealed class ChatJourneyTests(BrowserFixture browser) : IClassFixture<Bro
                 """);
             Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 375, $"Too wide on a phone: {wide}");
         }
+    }
+
+    /// <summary>Signs up a new user and opens /chat once Billing has opened the credit account (a moment after sign-up).</summary>
+    private async Task<IPage> SignUpAndOpenChatAsync(IPage page)
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        await page.GotoAsync("/account/register");
+        await page.Locator("#Input_Email").FillAsync($"chat{id}@example.com");
+        await page.Locator("#Input_Username").FillAsync($"chat{id}");
+        await page.Locator("#Input_Password").FillAsync("a chatty journey passphrase");
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(browser.BaseAddress.ToString());
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await page.GotoAsync("/chat");
+            if (await page.Locator("[data-testid=balance]").CountAsync() > 0) break;
+            await Task.Delay(100);
+        }
+        return page;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class ChatClientFactory(IOptions<ProviderOptions> options, Token
 {
     private readonly ConcurrentDictionary<(string Provider, string Model, int MaxOutput), IChatClient> _clients = new();
     private readonly ProviderOptions _options = options.Value;
+    private readonly Lazy<SimulatorChatClient> _simulator = new(() => new SimulatorChatClient(tokens, options.Value.Simulator, clock));
 
     public sealed record Served(IChatClient Client, bool Simulated);
 
@@ -26,7 +27,7 @@ internal sealed class ChatClientFactory(IOptions<ProviderOptions> options, Token
     {
         var endpoint = Endpoint(model.Provider);
         if (string.IsNullOrWhiteSpace(endpoint?.ApiKey))
-            return new Served(_clients.GetOrAdd(("simulator", model.UpstreamModelId, 0), _ => new SimulatorChatClient(tokens, _options.Simulator, clock)), true);
+            return new Served(_simulator.Value, true); // one offline model serves every model id
 
         var client = _clients.GetOrAdd((model.Provider, model.UpstreamModelId, model.MaxOutputTokens), key => key.Provider == "anthropic"
             ? new AnthropicClient(new Anthropic.Core.ClientOptions

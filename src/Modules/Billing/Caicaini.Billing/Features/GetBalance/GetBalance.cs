@@ -31,22 +31,17 @@ internal sealed class GetBalanceHandler(BillingDbContext db, TimeProvider clock,
     public async ValueTask<Result<Balance>> Handle(GetBalance query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var periodEnd = await db.Accounts.Where(a => a.UserId == query.UserId).Select(a => (DateTimeOffset?)a.PeriodEnd).SingleOrDefaultAsync(cancellationToken);
+        var row = await ReadAsync(query.UserId, cancellationToken);
         // The account is opened from the UserRegistered event, a moment after sign-up.
-        if (periodEnd is null)
+        if (row is null)
             return Error.NotFound("credit-account-not-ready", "Your credit account is being opened. Try again in a moment.");
-        if (periodEnd <= now)
-            await Rollover.RollOverNowAsync(db, query.UserId, now, cancellationToken); // reading an ended period shows the new one, never stale credits
+        if (Rollover.IsDue(row.Account, now))
+        {
+            // Reading an ended period shows the new one, never stale credits.
+            await Rollover.RollOverNowAsync(db, query.UserId, now, cancellationToken);
+            row = (await ReadAsync(query.UserId, cancellationToken))!;
+        }
 
-        var row = await db.Accounts.AsNoTracking()
-            .Where(a => a.UserId == query.UserId)
-            .Join(db.Plans, a => a.PlanId, p => p.Id, (a, p) => new
-            {
-                Account = a,
-                Plan = p,
-                Held = db.Holds.Where(h => h.UserId == a.UserId && h.Status == HoldStatus.Open).Sum(h => h.SubscriptionMicros + h.TopUpMicros),
-            })
-            .SingleAsync(cancellationToken);
         var (account, plan) = (row.Account, row.Plan);
         var total = account.SubscriptionMicros + account.TopUpMicros;
         return new Balance(plan.Id, plan.Name, plan.IncludesCli, plan.MonthlyCreditsMicros,
@@ -54,6 +49,15 @@ internal sealed class GetBalanceHandler(BillingDbContext db, TimeProvider clock,
             account.PeriodStart, account.PeriodEnd, account.PaidThrough,
             LowBalanceFor(total, plan, options.Value.TypicalMessageCostMicros));
     }
+
+    private sealed record AccountRow(CreditAccount Account, Plan Plan, long Held);
+
+    private Task<AccountRow?> ReadAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.Accounts.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .Join(db.Plans, a => a.PlanId, p => p.Id, (a, p) => new AccountRow(
+                a, p, db.Holds.Where(h => h.UserId == a.UserId && h.Status == HoldStatus.Open).Sum(h => h.SubscriptionMicros + h.TopUpMicros)))
+            .SingleOrDefaultAsync(cancellationToken);
 
     private static LowBalance LowBalanceFor(long total, Plan plan, long typicalMessage)
     {

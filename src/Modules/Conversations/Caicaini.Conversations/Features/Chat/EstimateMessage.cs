@@ -1,5 +1,4 @@
 using Caicaini.Conversations.Data;
-using Caicaini.Conversations.Domain;
 using Caicaini.Models.Contracts;
 using Caicaini.Shared.Results;
 using Mediator;
@@ -25,9 +24,7 @@ internal sealed class EstimateMessageHandler(ConversationsDbContext db, ISender 
         {
             if (!await db.Conversations.AnyAsync(c => c.Id == id && c.UserId == query.UserId && c.DeletedAt == null, cancellationToken))
                 return ConversationErrors.NotFound;
-            history = await db.Messages.AsNoTracking()
-                .Where(m => m.ConversationId == id && m.Content != "" && (m.Status == MessageStatus.Completed || m.Status == MessageStatus.Stopped))
-                .OrderBy(m => m.CreatedAt).Select(m => new ChatTurn(m.Role == MessageRole.User ? "user" : "assistant", m.Content)).ToListAsync(cancellationToken);
+            history = await ConversationHistory.LoadAsync(db, id, cancellationToken);
         }
         var resolved = await sender.Send(new ResolveModel(query.Model, query.Text ?? "", history), cancellationToken);
         if (!resolved.IsSuccess) return resolved.Error!;

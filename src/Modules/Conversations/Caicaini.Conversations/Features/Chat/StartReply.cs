@@ -46,11 +46,7 @@ internal sealed class StartReplyHandler(ConversationsDbContext db, ISender sende
         if (conversation is null) return ConversationErrors.NotFound;
 
         var text = command.Text.Trim();
-        var history = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversation.Id && m.Content != "" && (m.Status == MessageStatus.Completed || m.Status == MessageStatus.Stopped))
-            .OrderBy(m => m.CreatedAt)
-            .Select(m => new ChatTurn(m.Role == MessageRole.User ? "user" : "assistant", m.Content))
-            .ToListAsync(cancellationToken);
+        var history = await ConversationHistory.LoadAsync(db, conversation.Id, cancellationToken);
         var resolved = await sender.Send(new ResolveModel(command.Model, text, history), cancellationToken);
         if (!resolved.IsSuccess) return resolved.Error!;
         var model = resolved.Value;

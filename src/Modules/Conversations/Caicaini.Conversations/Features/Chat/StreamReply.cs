@@ -115,16 +115,9 @@ internal sealed class StreamReplyHandler(ConversationsDbContext db, ISender send
     {
         try
         {
-            Settlement? settlement = null;
-            TokenUsage usage = TokenUsage.Estimated(reply.InputTokens, 0);
-            if (text.Length == 0)
-                await ReleaseAsync(reply);
-            else
-            {
-                var priced = await sender.Send(new PriceDeliveredText(reply.ModelId, reply.InputTokens, text), CancellationToken.None);
-                usage = priced.Value.Usage;
-                settlement = await SettleAsync(reply, priced.Value.Cost);
-            }
+            var (usage, settlement, failure) = await DeliveredText.ChargeAsync(sender, reply.HoldId, reply.ModelId, reply.InputTokens, text, CancellationToken.None);
+            if (failure is not null)
+                logger.LogError("Closing the hold of stopped reply {MessageId} failed: {Error}", reply.AssistantMessageId, failure);
             await UpdateAsync(reply, m =>
             {
                 m.Content = text;

@@ -1,7 +1,6 @@
-using Caicaini.Billing.Contracts;
 using Caicaini.Conversations.Data;
 using Caicaini.Conversations.Domain;
-using Caicaini.Models.Contracts;
+using Caicaini.Conversations.Features.Chat;
 using Caicaini.Shared.Jobs;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -68,22 +67,17 @@ internal sealed class ConversationsJanitor(
             var charged = 0L;
             if (message.HoldId is { } hold)
             {
-                if (message.Content.Length > 0 && message.ModelUsed is { } model)
+                var (usage, settlement, failure) = await DeliveredText.ChargeAsync(
+                    sender, hold, message.ModelUsed ?? "", message.InputTokens, message.Content, cancellationToken);
+                if (failure is not null)
+                    logger.LogError("Closing the hold of abandoned reply {MessageId} failed: {Error}", message.Id, failure);
+                if (settlement is not null)
                 {
-                    var priced = await sender.Send(new PriceDeliveredText(model, message.InputTokens, message.Content), cancellationToken);
-                    var settled = priced.IsSuccess ? await sender.Send(new SettleHold(hold, priced.Value.Cost), cancellationToken) : default;
-                    if (priced.IsSuccess && settled.IsSuccess)
-                    {
-                        charged = settled.Value.Charged.Micros;
-                        message.FromSubscriptionMicros = settled.Value.FromSubscription.Micros;
-                        message.FromTopUpMicros = settled.Value.FromTopUp.Micros;
-                        message.OutputTokens = priced.Value.Usage.OutputTokens;
-                        message.UsageSource = "estimated";
-                    }
-                }
-                else
-                {
-                    await sender.Send(new ReleaseHold(hold), cancellationToken);
+                    charged = settlement.Charged.Micros;
+                    message.FromSubscriptionMicros = settlement.FromSubscription.Micros;
+                    message.FromTopUpMicros = settlement.FromTopUp.Micros;
+                    message.OutputTokens = usage.OutputTokens;
+                    message.UsageSource = "estimated";
                 }
             }
             message.CostMicros = charged;
