@@ -131,6 +131,31 @@ public sealed class RolloverTests(ClockedBillingApp app) : IClassFixture<Clocked
     }
 
     [Fact]
+    public async Task A_renewed_hold_outlives_the_timeout_and_is_released_once_its_renewals_stop()
+    {
+        var start = app.Clock.GetUtcNow();
+        var user = await AccountWithAsync(app, 10 * Credit, 0, start);
+        var hold = (await SendAsync(new ReserveCredits(user, Credits.FromWhole(4), Ref()))).Value.HoldId!.Value;
+        var sweeper = app.Services.GetRequiredService<BillingSweeper>();
+
+        for (var minute = 0; minute < 30; minute += 5) // a 30-minute answer renewing every 5 minutes
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(5));
+            Assert.True((await SendAsync(new RenewHold(hold))).IsSuccess);
+            await sweeper.RunOnceAsync(default);
+        }
+        Assert.Equal((6 * Credit, 0), await BalancesAsync(app, user)); // still held
+
+        app.Clock.Advance(TimeSpan.FromMinutes(11)); // the renewals stopped: its process died
+        await sweeper.RunOnceAsync(default);
+
+        Assert.Equal((10 * Credit, 0), await BalancesAsync(app, user));
+        Assert.Equal("hold-closed", (await SendAsync(new RenewHold(hold))).Error?.Code);
+        Assert.Equal("hold-not-found", (await SendAsync(new RenewHold(Guid.NewGuid()))).Error?.Code);
+        await AssertBalancesEqualTheirLedgerAsync(app);
+    }
+
+    [Fact]
     public async Task A_hold_that_spans_the_period_end_charges_its_reply_and_lets_the_rest_of_the_old_credits_expire()
     {
         var start = app.Clock.GetUtcNow();

@@ -18,6 +18,7 @@ public sealed class ChatApp : CaicainiAppFactory
         new("Models:Providers:Simulator:TokenDelay", "00:00:00.002"),
         new("Conversations:JanitorEnabled", "false"),
         new("Conversations:AbandonedAfter", "00:00:00"),
+        new("Conversations:RenewHoldEvery", "00:00:00"), // every save (2 s) renews the hold
     ];
 
     public override async Task InitializeAsync()

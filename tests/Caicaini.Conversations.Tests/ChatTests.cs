@@ -168,6 +168,23 @@ public sealed class ChatTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task A_long_answer_renews_its_hold_while_it_streams_so_the_sweeper_leaves_it_alone()
+    {
+        var (_, client) = await app.UserAsync();
+        var conversation = await app.ConversationAsync(client);
+
+        var (_, events) = await SseReader.SendAsync(client, conversation, "Tell me everything [simulate:long]", "caicaini/haiku");
+
+        var message = events[^1].Data.GetProperty("message");
+        Assert.Equal("done", events[^1].Event);
+        var reference = message.GetProperty("billingReference").GetString()!;
+        // The answer streamed for longer than one save interval (2 s), so it renewed its hold at least once.
+        Assert.Equal(1, await app.ScalarAsync("SELECT count(*) FROM billing.holds WHERE reference = @r AND status = 'Settled' AND renewed_at > created_at", ("r", reference)));
+        Assert.Equal((message.GetProperty("costMicros").GetInt64(), 0L), await app.ChargedAsync(reference));
+        await app.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
     public async Task A_reply_left_streaming_by_a_dead_process_is_charged_for_its_saved_text_once_by_the_janitor()
     {
         var (user, client) = await app.UserAsync();

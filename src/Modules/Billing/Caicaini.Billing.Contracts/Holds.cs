@@ -27,3 +27,10 @@ public sealed record Settlement(
 
 /// <summary>Gives a hold back in full (nothing was delivered). Releasing twice is a no-op.</summary>
 public sealed record ReleaseHold(Guid HoldId) : ICommand<Result<Unit>>;
+
+/// <summary>
+/// Says the reply behind a hold is still being written, so the sweeper (which releases holds nobody has
+/// renewed for <c>Billing:HoldTimeout</c>) leaves it open however long the answer takes. A settled or
+/// released hold answers <c>hold-closed</c>.
+/// </summary>
+public sealed record RenewHold(Guid HoldId) : ICommand<Result<Unit>>;

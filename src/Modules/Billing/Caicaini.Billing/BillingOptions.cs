@@ -10,7 +10,7 @@ internal sealed class BillingOptions
     /// <summary>Off in tests that run <c>BillingSweeper.RunOnceAsync</c> themselves.</summary>
     public bool SweepEnabled { get; set; } = true;
 
-    /// <summary>An open hold older than this is released: its reply died with its process.</summary>
+    /// <summary>An open hold neither made nor renewed (<c>RenewHold</c>) for this long is released: its reply died with its process.</summary>
     public TimeSpan HoldTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>What a typical message costs (micro-credits); below this the balance is "low" whatever the plan.</summary>

@@ -17,6 +17,9 @@ internal sealed class CreditHold
     public long TopUpMicros { get; init; }
     public HoldStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When its reply last said it is still streaming (<c>RenewHold</c>); null until then.</summary>
+    public DateTimeOffset? RenewedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public long ChargedSubscriptionMicros { get; set; }
     public long ChargedTopUpMicros { get; set; }

@@ -6,15 +6,16 @@ namespace Caicaini.Billing.Domain;
 internal static class HeldCredits
 {
     /// <summary>
-    /// Locks the hold's account (the one lock every credit movement takes) and then reads the hold, so
-    /// its status cannot change underneath. Null when there is no such hold. Call inside a transaction.
+    /// Locks the hold's account (the one lock every credit movement takes) and then the hold itself, so
+    /// neither its status nor its renewal time can change underneath. Null when there is no such hold.
+    /// Call inside a transaction.
     /// </summary>
     public static async Task<(CreditAccount Account, CreditHold Hold)?> LockAsync(BillingDbContext db, Guid holdId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var userId = await db.Holds.Where(h => h.Id == holdId).Select(h => (Guid?)h.UserId).SingleOrDefaultAsync(cancellationToken);
         if (userId is null) return null;
         var account = (await Rollover.LockCurrentAsync(db, userId.Value, now, cancellationToken))!;
-        var hold = await db.Holds.SingleAsync(h => h.Id == holdId, cancellationToken);
+        var hold = await db.Holds.FromSql($"SELECT * FROM billing.holds WHERE id = {holdId} FOR UPDATE").SingleAsync(cancellationToken);
         return (account, hold);
     }
 

@@ -176,6 +176,10 @@ namespace Caicaini.Billing.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reference");
 
+                    b.Property<DateTimeOffset?>("RenewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("renewed_at");
+
                     b.Property<long>("ShortfallMicros")
                         .HasColumnType("bigint")
                         .HasColumnName("shortfall_micros");

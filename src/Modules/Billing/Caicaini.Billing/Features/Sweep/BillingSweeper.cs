@@ -1,7 +1,7 @@
 using Caicaini.Billing.Data;
 using Caicaini.Billing.Domain;
+using Caicaini.Billing.Features.ReleaseHold;
 using Caicaini.Shared.Jobs;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,9 +11,9 @@ namespace Caicaini.Billing.Features.Sweep;
 
 /// <summary>
 /// Ends the billing periods nobody has touched (reads and charges roll their own account over lazily)
-/// and releases holds whose reply never settled (the process died mid-answer). Each account is handled
-/// under its row lock in its own transaction, so instances sweeping at once just take turns and the
-/// second finds nothing left to do.
+/// and releases holds whose reply stopped renewing them without settling (the process died mid-answer).
+/// Each account is handled under its row lock in its own transaction, so instances sweeping at once just
+/// take turns and the second finds nothing left to do.
 /// </summary>
 internal sealed class BillingSweeper(
     IServiceScopeFactory scopes, IOptions<BillingOptions> options, TimeProvider clock, ILogger<BillingSweeper> logger)
@@ -56,15 +56,15 @@ internal sealed class BillingSweeper(
         var cutoff = Clock.GetUtcNow() - _options.HoldTimeout;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
-        var abandoned = await db.Holds.Where(h => h.Status == HoldStatus.Open && h.CreatedAt < cutoff)
+        var abandoned = await db.Holds.Where(h => h.Status == HoldStatus.Open && (h.RenewedAt ?? h.CreatedAt) < cutoff)
             .OrderBy(h => h.CreatedAt).Select(h => h.Id).Take(1_000).ToListAsync(cancellationToken);
-        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         foreach (var holdId in abandoned)
         {
-            // Settled or released meanwhile by its reply (or another instance): the answer says so, nothing moves.
-            var released = await sender.Send(new Contracts.ReleaseHold(holdId), cancellationToken);
+            db.ChangeTracker.Clear();
+            // Settled, released or renewed meanwhile (by its reply or another instance): the answer says so, nothing moves.
+            var released = await HoldRelease.ReleaseAsync(db, holdId, Clock.GetUtcNow(), idleBefore: cutoff, cancellationToken);
             if (!released.IsSuccess)
-                logger.LogDebug("Hold {HoldId} closed before the sweeper got to it: {Error}", holdId, released.Error!.Code);
+                logger.LogDebug("Hold {HoldId} left alone by the sweeper: {Error}", holdId, released.Error!.Code);
         }
         return abandoned.Count;
     }

@@ -9,6 +9,7 @@ using Caicaini.Shared.Money;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Caicaini.Conversations.Features.Chat;
 
@@ -29,7 +30,8 @@ public sealed record ReplyDone(MessageView Message, long SubscriptionMicros, lon
 /// <summary>The provider failed. <paramref name="Status"/> is 502 (unavailable) or 503 (busy); the message says what was charged.</summary>
 public sealed record ReplyFailed(int Status, string Code, string Detail, MessageView Message) : ReplyEvent;
 
-internal sealed class StreamReplyHandler(ConversationsDbContext db, ISender sender, TimeProvider clock, ILogger<StreamReplyHandler> logger)
+internal sealed class StreamReplyHandler(
+    ConversationsDbContext db, ISender sender, IOptions<ConversationsOptions> options, TimeProvider clock, ILogger<StreamReplyHandler> logger)
     : IStreamRequestHandler<StreamReply, ReplyEvent>
 {
     /// <summary>Partial text is saved this often, so a crashed process still leaves what was delivered (and its charge) behind.</summary>
@@ -41,6 +43,7 @@ internal sealed class StreamReplyHandler(ConversationsDbContext db, ISender send
         var delivered = new StringBuilder();
         CompletionEvent? end = null;
         var lastSave = Stopwatch.StartNew();
+        var lastRenewal = Stopwatch.StartNew();
         try
         {
             var completion = new StreamCompletion(reply.ModelId, reply.Messages, reply.MaxOutputTokens, FallBackOnFailure: reply.RequestedModel == ModelIds.Auto);
@@ -59,6 +62,11 @@ internal sealed class StreamReplyHandler(ConversationsDbContext db, ISender send
                     await db.Messages.Where(m => m.Id == reply.AssistantMessageId)
                         .ExecuteUpdateAsync(s => s.SetProperty(m => m.Content, delivered.ToString()).SetProperty(m => m.LastActivityAt, now), cancellationToken);
                     lastSave.Restart();
+                    if (lastRenewal.Elapsed >= options.Value.RenewHoldEvery)
+                    {
+                        await RenewHoldAsync(reply, cancellationToken);
+                        lastRenewal.Restart();
+                    }
                 }
             }
         }
@@ -131,6 +139,14 @@ internal sealed class StreamReplyHandler(ConversationsDbContext db, ISender send
             // The hold stays open; the janitor settles it from the saved text (or the billing sweeper releases it).
             logger.LogError(e, "Could not close the stopped reply {MessageId}", reply.AssistantMessageId);
         }
+    }
+
+    /// <summary>A long answer keeps its hold: without renewals Billing's sweeper would release it after 10 minutes.</summary>
+    private async Task RenewHoldAsync(ReplyContext reply, CancellationToken cancellationToken)
+    {
+        var renewed = await sender.Send(new RenewHold(reply.HoldId), cancellationToken);
+        if (!renewed.IsSuccess)
+            logger.LogError("Renewing the hold of reply {MessageId} failed: {Error}", reply.AssistantMessageId, renewed.Error!.Code);
     }
 
     private async Task<Settlement?> SettleAsync(ReplyContext reply, Credits cost)

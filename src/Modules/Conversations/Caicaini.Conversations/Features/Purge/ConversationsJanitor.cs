@@ -10,24 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace Caicaini.Conversations.Features.Purge;
 
-internal sealed class ConversationsOptions
-{
-    public const string Section = "Conversations";
-
-    /// <summary>How often each instance purges deleted conversations and closes abandoned replies (at least hourly).</summary>
-    public TimeSpan JanitorInterval { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>Off in tests that run <see cref="ConversationsJanitor.RunOnceAsync"/> themselves.</summary>
-    public bool JanitorEnabled { get; set; } = true;
-
-    /// <summary>
-    /// A reply still "streaming" with no progress for this long died with its process (a live one saves its text
-    /// every 2 s). Shorter than Billing's hold timeout (10 minutes), so the janitor charges the saved partial
-    /// text before the hold would be released.
-    /// </summary>
-    public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(5);
-}
-
 /// <summary>
 /// Two chores, safe to run in several instances at once (plain deletes; conditional updates; Billing's
 /// settle and release are idempotent by hold):
