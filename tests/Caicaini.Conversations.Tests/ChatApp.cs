@@ -6,7 +6,6 @@ using Caicaini.Billing.Features.AdjustCredits;
 using Caicaini.Testing;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Caicaini.Conversations.Tests;
 
@@ -27,10 +26,18 @@ public sealed class ChatApp : CaicainiAppFactory
         _ = ServerAddress; // on a real port from the start: hanging up must reach the server as it would in production
     }
 
-    /// <summary>A signed-up user (Free plan: 100 credits) with a bearer client on the real Kestrel port.</summary>
-    public async Task<(Guid UserId, HttpClient Client)> UserAsync()
+    /// <summary>A signed-up Free user (100 credits) calling the API with the sign-in cookie, as the chat page does, on the real Kestrel port.</summary>
+    public async Task<(Guid UserId, HttpClient Client)> UserAsync() =>
+        await ApiUsers.SignUpAsync(this, new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = ServerAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        });
+
+    /// <summary>A signed-up user on <paramref name="planId"/> calling with a personal API token, as the CLI and the SDK do, on the real Kestrel port.</summary>
+    public async Task<(Guid UserId, HttpClient Client)> TokenUserAsync(string planId = "pro")
     {
-        var (userId, client) = await ApiUsers.SignUpAsync(this);
+        var (userId, client) = await ApiUsers.SignUpWithTokenAsync(this, planId);
         var onKestrel = new HttpClient { BaseAddress = ServerAddress, Timeout = TimeSpan.FromSeconds(60) };
         onKestrel.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
         return (userId, onKestrel);
@@ -57,14 +64,7 @@ public sealed class ChatApp : CaicainiAppFactory
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
     }
 
-    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters) => Database.ScalarAsync(sql, parameters);
 
     /// <summary>What the ledger charged (positive µcr) under one reference, and the split.</summary>
     public async Task<(long Subscription, long TopUp)> ChargedAsync(string reference) =>

@@ -1,4 +1,5 @@
 using Caicaini.Identity.Contracts;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Caicaini.Host.Infrastructure;
 
@@ -10,11 +11,17 @@ internal static class Policies
 
     public const string Admin = "Admin";
 
+    /// <summary>Signed in; with an API token, only on a plan that includes the CLI (see <see cref="PlanIncludesCliHandler"/>).</summary>
+    public const string ApiPlan = "ApiPlan";
+
     public static IServiceCollection AddCaicainiPolicies(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(Staff, policy => policy.RequireRole(IdentityRoles.Admin, IdentityRoles.Operator))
-            .AddPolicy(Admin, policy => policy.RequireRole(IdentityRoles.Admin));
+            .AddPolicy(Admin, policy => policy.RequireRole(IdentityRoles.Admin))
+            .AddPolicy(ApiPlan, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlanIncludesCliRequirement()));
+        services.AddScoped<IAuthorizationHandler, PlanIncludesCliHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAccessResultHandler>();
         return services;
     }
 }

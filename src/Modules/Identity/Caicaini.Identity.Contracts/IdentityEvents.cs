@@ -19,3 +19,10 @@ public static class IdentitySchemes
     public const string CookieOrToken = "CaicainiCookieOrToken";
     public const string ApiToken = "CaicainiApiToken";
 }
+
+/// <summary>Claims the Host's authorization policies read.</summary>
+public static class IdentityClaims
+{
+    /// <summary>Present only when the request was authenticated by a personal API token (its id).</summary>
+    public const string ApiTokenId = "caicaini:token_id";
+}

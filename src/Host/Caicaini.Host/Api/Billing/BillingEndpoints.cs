@@ -33,21 +33,21 @@ public sealed class BillingEndpoints : ICarterModule
             .WithName("Billing_GetBalance")
             .WithSummary("Your plan, both credit buckets (micro-credits) and the current billing period.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization();
+            .RequireAuthorization(Policies.ApiPlan);
 
         billing.MapGet("/ledger", async (ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken,
                 string? kind, string? bucket, int page = 1, int pageSize = 50) =>
                 TypedResults.Ok(await sender.Send(new GetLedger(user.GetUserId(), kind, bucket, page, pageSize), cancellationToken)))
             .WithName("Billing_GetLedger")
             .WithSummary("Your ledger, newest first; filter by kind (grant, hold, release, charge, expire, topup, refund, adjust) or bucket (subscription, topup).")
-            .RequireAuthorization();
+            .RequireAuthorization(Policies.ApiPlan);
     
         billing.MapGet("/ledger/export", async (ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken, string? kind, string? bucket) =>
                 TypedResults.Text(await sender.Send(new ExportLedger(user.GetUserId(), kind, bucket), cancellationToken), "text/csv; charset=utf-8"))
             .WithName("Billing_ExportLedger")
             .WithSummary("Your whole ledger as CSV (amounts in credits, oldest first), with the same filters as /ledger.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .RequireAuthorization();
+            .RequireAuthorization(Policies.ApiPlan);
 
         // Automation for the back office. Admins only: Operators confirm payments but do not mint credits.
         var admin = billing.MapGroup("/admin/accounts/{userId:guid}").RequireAuthorization(Policies.Admin);

@@ -17,7 +17,7 @@ public sealed class ConversationsEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        var conversations = app.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization();
+        var conversations = app.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization(Policies.ApiPlan);
 
         conversations.MapGet("", async (ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await sender.Send(new ListConversations(user.GetUserId()), cancellationToken)))

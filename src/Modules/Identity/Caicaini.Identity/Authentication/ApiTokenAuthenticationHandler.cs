@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Caicaini.Identity.Contracts;
 using Caicaini.Identity.Data;
 using Caicaini.Identity.Domain;
 using Microsoft.AspNetCore.Authentication;
@@ -25,7 +26,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     IUserClaimsPrincipalFactory<User> principals,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string TokenIdClaim = "caicaini:token_id";
+    public const string TokenIdClaim = IdentityClaims.ApiTokenId;
 
     // Recording every use would turn each API call into a write; a minute's precision is plenty.
     private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
