@@ -23,6 +23,7 @@ public static class BillingModule
         services.AddIntegrationEventHandler<PlanPurchased, StartPurchasedPlan>();
         services.AddIntegrationEventHandler<PaymentRefunded, ClawBackRefund>();
         services.Configure<BillingOptions>(configuration.GetSection(BillingOptions.Section));
+        services.AddSingleton<CreditWriter>();
         services.AddSingleton<BillingSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<BillingSweeper>());
         return services;

@@ -20,9 +20,10 @@ internal sealed class ReserveCreditsValidator : AbstractValidator<Contracts.Rese
 
 /// <summary>
 /// Holds the worst case subscription-first in one call to <c>billing.reserve_credits</c> (the hot path of
-/// every message). When the account's period has ended, the rollover runs first and the call is repeated.
+/// every message, written with other calls by <see cref="CreditWriter"/>). When the account's period has
+/// ended, the rollover runs first and the call is repeated.
 /// </summary>
-internal sealed class ReserveCreditsHandler(BillingDbContext db, TimeProvider clock)
+internal sealed class ReserveCreditsHandler(BillingDbContext db, CreditWriter credits, TimeProvider clock)
     : ICommandHandler<Contracts.ReserveCredits, Result<Reservation>>
 {
     public async ValueTask<Result<Reservation>> Handle(Contracts.ReserveCredits command, CancellationToken cancellationToken)
@@ -30,11 +31,11 @@ internal sealed class ReserveCreditsHandler(BillingDbContext db, TimeProvider cl
         for (var attempt = 0; ; attempt++)
         {
             var now = clock.GetUtcNow();
-            CreditFunctions.ReserveRow row;
+            cancellationToken.ThrowIfCancellationRequested();
+            CreditWriter.ReserveRow row;
             try
             {
-                row = await CreditFunctions.ReserveAsync(db, command.UserId, command.MaxCost.Micros, command.Reference, now,
-                    Guid.CreateVersion7(now), cancellationToken);
+                row = await credits.ReserveAsync(command.UserId, command.MaxCost.Micros, command.Reference, now, Guid.CreateVersion7(now));
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {

@@ -17,16 +17,18 @@ internal sealed class SettleHoldValidator : AbstractValidator<Contracts.SettleHo
 
 /// <summary>
 /// Gives the hold back and charges the actual cost subscription-first in one call to <c>billing.settle_hold</c>;
-/// more than the balance is charged as far as it goes and the rest recorded as the shortfall.
+/// more than the balance is charged as far as it goes and the rest recorded as the shortfall. Written with
+/// other calls by <see cref="CreditWriter"/>.
 /// </summary>
-internal sealed class SettleHoldHandler(BillingDbContext db, TimeProvider clock) : ICommandHandler<Contracts.SettleHold, Result<Settlement>>
+internal sealed class SettleHoldHandler(BillingDbContext db, CreditWriter credits, TimeProvider clock) : ICommandHandler<Contracts.SettleHold, Result<Settlement>>
 {
     public async ValueTask<Result<Settlement>> Handle(Contracts.SettleHold command, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var now = clock.GetUtcNow();
-            var row = await CreditFunctions.SettleAsync(db, command.HoldId, command.ActualCost.Micros, now, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var row = await credits.SettleAsync(command.HoldId, command.ActualCost.Micros, now);
             switch (row.Outcome)
             {
                 case "rollover-due" when attempt == 0:
