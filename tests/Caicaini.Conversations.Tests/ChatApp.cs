@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Caicaini.Conversations.Tests;
 
 /// <summary>The Host with the Simulator (no keys), quick tokens, and the janitor run by hand.</summary>
-public sealed class ChatApp : CaicainiAppFactory
+public class ChatApp : CaicainiAppFactory
 {
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
@@ -62,6 +62,26 @@ public sealed class ChatApp : CaicainiAppFactory
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    public async Task<T> QueryAsync<T>(IQuery<T> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    /// <summary>The stored message once it is no longer streaming (up to 30 s: the server notices a hang-up at its next write).</summary>
+    public static async Task<JsonElement> FinishedMessageAsync(HttpClient client, Guid conversationId, Guid messageId)
+    {
+        JsonElement message = default;
+        for (var i = 0; i < 300; i++)
+        {
+            var stored = await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversationId}");
+            message = stored.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == messageId);
+            if (message.GetProperty("status").GetString() != "streaming") break;
+            await Task.Delay(100);
+        }
+        return message;
     }
 
     public Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters) => Database.ScalarAsync(sql, parameters);

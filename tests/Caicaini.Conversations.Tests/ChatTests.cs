@@ -148,16 +148,7 @@ public sealed class ChatTests(ChatApp app) : IClassFixture<ChatApp>
 
         var (_, events) = await SseReader.SendAsync(client, conversation, "Tell me everything [simulate:long]", "caicaini/opus", stopAfterDeltas: 5);
 
-        var start = events[0].Data;
-        var messageId = start.GetProperty("messageId").GetGuid();
-        JsonElement message = default;
-        for (var i = 0; i < 300; i++) // up to 30 s: the server notices the hang-up at its next write
-        {
-            var stored = await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}");
-            message = stored.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == messageId);
-            if (message.GetProperty("status").GetString() != "streaming") break;
-            await Task.Delay(100);
-        }
+        var message = await ChatApp.FinishedMessageAsync(client, conversation, events[0].Data.GetProperty("messageId").GetGuid());
         Assert.Equal("stopped", message.GetProperty("status").GetString());
         Assert.Equal("estimated", message.GetProperty("usageSource").GetString());
         Assert.StartsWith(events.Text(), message.GetProperty("content").GetString());

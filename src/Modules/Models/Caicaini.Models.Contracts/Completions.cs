@@ -32,7 +32,7 @@ public sealed record ResolvedModel(
 /// Streams a reply from the model's provider (or the Simulator when its provider has no key): text deltas,
 /// then exactly one <see cref="CompletionFinished"/> or <see cref="CompletionFailed"/>. With
 /// <paramref name="FallBackOnFailure"/> (auto), a provider failing before any output is replaced by the next
-/// model of the same or a higher tier. Cancelling the enumeration cancels the upstream request.
+/// model of the same or a higher tier, announced by <see cref="ModelSwitched"/>. Cancelling the enumeration cancels the upstream request.
 /// </summary>
 public sealed record StreamCompletion(string ModelId, IReadOnlyList<ChatTurn> Messages, int MaxOutputTokens, bool FallBackOnFailure)
     : IStreamRequest<CompletionEvent>;
@@ -40,6 +40,12 @@ public sealed record StreamCompletion(string ModelId, IReadOnlyList<ChatTurn> Me
 public abstract record CompletionEvent;
 
 public sealed record TextDelta(string Text) : CompletionEvent;
+
+/// <summary>
+/// Auto fell back: the model that was asked failed before any output and <paramref name="ModelId"/> answers
+/// from here on. Sent before its first delta, so a caller cut off later prices the text at this model's rates.
+/// </summary>
+public sealed record ModelSwitched(string ModelId, string Note) : CompletionEvent;
 
 /// <param name="FallbackNote">Set when auto had to switch models: which failed and what answered.</param>
 public sealed record CompletionFinished(string ModelId, TokenUsage Usage, Credits Cost, string? FallbackNote) : CompletionEvent;

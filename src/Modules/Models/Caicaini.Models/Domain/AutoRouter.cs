@@ -11,8 +11,10 @@ namespace Caicaini.Models.Domain;
 /// Rules, first match wins:
 /// 1. Hard reasoning → opus: two or more hard-reasoning cues (prove, derive, complexity, race condition…);
 ///    or one together with maths, code, a request for detail or a long text; or a very long code paste (≥ 80 lines).
-/// 2. Short factual question → a fast model: at most 25 words, no code, maths, detail or reasoning cues,
-///    in a conversation of at most 6 turns. Kimi when the text is mostly Chinese/Japanese/Korean, else Haiku.
+/// 2. Short factual question → a fast model: at most 15 words (two CJK characters count as one), phrased as a
+///    question (or mostly CJK), not a task ("write…", "explain…"), with no code, markup, maths, detail or
+///    reasoning cues, in a conversation of at most 6 turns. Kimi when the text is mostly Chinese/Japanese/Korean,
+///    else Haiku.
 /// 3. Everything else → sonnet.
 /// A disabled pick moves to the next enabled model of the same or a higher tier.
 /// </remarks>

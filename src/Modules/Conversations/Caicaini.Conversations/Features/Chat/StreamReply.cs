@@ -42,6 +42,7 @@ internal sealed class StreamReplyHandler(
         var reply = request.Reply;
         var delivered = new StringBuilder();
         CompletionEvent? end = null;
+        var (modelId, fallbackNote) = (reply.ModelId, (string?)null); // change when auto falls back to another model
         var lastSave = Stopwatch.StartNew();
         var lastRenewal = Stopwatch.StartNew();
         try
@@ -49,6 +50,14 @@ internal sealed class StreamReplyHandler(
             var completion = new StreamCompletion(reply.ModelId, reply.Messages, reply.MaxOutputTokens, FallBackOnFailure: reply.RequestedModel == ModelIds.Auto);
             await foreach (var e in sender.CreateStream(completion, cancellationToken))
             {
+                if (e is ModelSwitched switched)
+                {
+                    // Saved at once: if this process dies mid-answer, the janitor prices the text at the model that wrote it.
+                    (modelId, fallbackNote) = (switched.ModelId, switched.Note);
+                    await db.Messages.Where(m => m.Id == reply.AssistantMessageId).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.ModelUsed, switched.ModelId).SetProperty(m => m.Note, switched.Note), cancellationToken);
+                    continue;
+                }
                 if (e is not TextDelta delta)
                 {
                     end = e;
@@ -74,7 +83,7 @@ internal sealed class StreamReplyHandler(
         {
             // No closing event: the caller went away (or something broke). Charge what was delivered, nothing more.
             if (end is null)
-                await StopAsync(reply, delivered.ToString());
+                await StopAsync(reply, modelId, fallbackNote, delivered.ToString());
         }
 
         switch (end)
@@ -119,18 +128,20 @@ internal sealed class StreamReplyHandler(
             failed.Kind == ProviderFailureKind.Overloaded ? "provider-overloaded" : "provider-unavailable", message.Note!, MessageView.From(message));
     }
 
-    private async Task StopAsync(ReplyContext reply, string text)
+    private async Task StopAsync(ReplyContext reply, string modelId, string? fallbackNote, string text)
     {
         try
         {
-            var (usage, settlement, failure) = await DeliveredText.ChargeAsync(sender, reply.HoldId, reply.ModelId, reply.InputTokens, text, CancellationToken.None);
+            var (usage, settlement, failure) = await DeliveredText.ChargeAsync(sender, reply.HoldId, modelId, reply.InputTokens, text, CancellationToken.None);
             if (failure is not null)
                 logger.LogError("Closing the hold of stopped reply {MessageId} failed: {Error}", reply.AssistantMessageId, failure);
             await UpdateAsync(reply, m =>
             {
                 m.Content = text;
                 m.Status = MessageStatus.Stopped;
-                m.Note = text.Length == 0 ? "Stopped before any text arrived. Nothing was charged." : "Stopped. You were charged only for the part delivered.";
+                m.ModelUsed = modelId;
+                m.Note = (fallbackNote is null ? "" : fallbackNote + " ")
+                         + (text.Length == 0 ? "Stopped before any text arrived. Nothing was charged." : "Stopped. You were charged only for the part delivered.");
                 Record(m, reply, usage, settlement);
             });
         }

@@ -43,7 +43,8 @@ internal sealed class ConversationsJanitor(
         var db = scope.ServiceProvider.GetRequiredService<ConversationsDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var cutoff = Clock.GetUtcNow() - _options.AbandonedAfter;
-        var abandoned = await db.Messages.Where(m => m.Status == MessageStatus.Streaming && (m.LastActivityAt ?? m.CreatedAt) < cutoff).Take(500).ToListAsync(cancellationToken);
+        var abandoned = await db.Messages.Where(m => m.Status == MessageStatus.Streaming && (m.LastActivityAt ?? m.CreatedAt) < cutoff)
+            .OrderBy(m => m.CreatedAt).Take(500).ToListAsync(cancellationToken); // oldest first, so a backlog drains in order
         foreach (var message in abandoned)
         {
             var charged = 0L;

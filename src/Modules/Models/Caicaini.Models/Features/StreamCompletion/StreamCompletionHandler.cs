@@ -85,6 +85,7 @@ internal sealed class StreamCompletionHandler(
             if (delivered.Length == 0 && i + 1 < candidates.Count)
             {
                 fallbackNote = $"{model.DisplayName} was unavailable, so {candidates[i + 1].DisplayName} answered instead.";
+                yield return new ModelSwitched(candidates[i + 1].Id, fallbackNote);
                 continue;
             }
 
