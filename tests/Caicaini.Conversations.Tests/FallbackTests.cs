@@ -8,30 +8,22 @@ namespace Caicaini.Conversations.Tests;
 /// <summary>The chat Host with keys for Anthropic and Moonshot pointing at local fakes, so auto's fallback runs over real HTTP.</summary>
 public sealed class ProvidersChatApp : ChatApp
 {
-    public FakeProviderServer Anthropic { get; private set; } = null!;
-    public FakeProviderServer Moonshot { get; private set; } = null!;
+    private FakeProviders _fakes = null!;
+    public FakeProviderServer Anthropic => _fakes.Anthropic;
+    public FakeProviderServer Moonshot => _fakes.Moonshot;
 
     public override async Task InitializeAsync()
     {
-        Anthropic = await FakeProviderServer.StartAnthropicAsync("sk-ant-test");
-        Moonshot = await FakeProviderServer.StartOpenAiAsync("sk-moon-test");
+        _fakes = await FakeProviders.StartAsync();
         await base.InitializeAsync();
     }
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
-    [
-        .. base.Settings(),
-        new("Models:Providers:Anthropic:ApiKey", "sk-ant-test"),
-        new("Models:Providers:Anthropic:BaseUrl", Anthropic.BaseUrl.ToString()),
-        new("Models:Providers:OpenAiCompatible:moonshot:ApiKey", "sk-moon-test"),
-        new("Models:Providers:OpenAiCompatible:moonshot:BaseUrl", new Uri(Moonshot.BaseUrl, "v1").ToString()),
-    ];
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [.. base.Settings(), .. _fakes.Settings()];
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Anthropic.DisposeAsync();
-        await Moonshot.DisposeAsync();
+        await _fakes.DisposeAsync();
     }
 }
 
