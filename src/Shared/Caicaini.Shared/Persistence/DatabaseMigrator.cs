@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -35,6 +37,9 @@ public sealed class DatabaseMigrator(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+                // Npgsql's provider finds out whether the history table exists by querying it and logs the failure
+                // as an error on a fresh database (npgsql/efcore.pg#3407); creating it first keeps first runs quiet.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 if (pending.Count == 0) continue;
                 logger.LogInformation("Migrating schema {Schema}: {Migrations}", module.Schema, string.Join(", ", pending));
