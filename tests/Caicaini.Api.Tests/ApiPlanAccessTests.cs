@@ -57,6 +57,18 @@ public sealed class ApiPlanAccessTests(CaicainiAppFactory app) : IClassFixture<C
     {
         var response = await app.CreateClient().GetAsync("/api/conversations");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Contains("Authorization: Bearer", problem.GetProperty("detail").GetString()); // says how to get in
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_calling_an_admin_operation_is_403_saying_it_needs_a_role()
+    {
+        var (user, client) = await ApiUsers.SignUpWithTokenAsync(app);
+
+        var response = await client.PostAsJsonAsync($"/api/billing/admin/accounts/{user}/adjustments", new { bucket = "topup", amountMicros = 5, reason = "mine" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        Assert.Contains("role", problem.GetProperty("detail").GetString());
     }
 }

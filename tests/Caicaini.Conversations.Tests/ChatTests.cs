@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Caicaini.Conversations.Features.Chat;
 using Caicaini.Conversations.Features.Purge;
@@ -226,6 +227,21 @@ public sealed class ChatTests(ChatApp app) : IClassFixture<ChatApp>
         var problem = await response.AssertProblemAsync((HttpStatusCode)status, code);
         if (code == "unknown-model") Assert.Contains("caicaini/auto", problem.GetProperty("detail").GetString());
         Assert.Equal(1, await app.ScalarAsync("SELECT count(*) FROM billing.ledger_entries WHERE user_id = @u", ("u", user))); // the grant only
+    }
+
+    [Fact]
+    public async Task Unreadable_requests_are_400_saying_what_could_not_be_read_and_charge_nothing()
+    {
+        var (user, client) = await app.UserAsync();
+        var conversation = await app.ConversationAsync(client);
+
+        var badQuery = await client.PostAsJsonAsync($"/api/conversations/{conversation}/messages?stream=maybe", new { text = "hi" });
+        var brokenJson = await client.PostAsync($"/api/conversations/{conversation}/messages", new StringContent("{\"text\": ", Encoding.UTF8, "application/json"));
+
+        Assert.Contains("stream", (await badQuery.AssertProblemAsync(HttpStatusCode.BadRequest, "bad-request")).GetProperty("detail").GetString());
+        Assert.Contains("JSON", (await brokenJson.AssertProblemAsync(HttpStatusCode.BadRequest, "bad-request")).GetProperty("detail").GetString());
+        Assert.Equal(1, await app.ScalarAsync("SELECT count(*) FROM billing.ledger_entries WHERE user_id = @u", ("u", user))); // the grant only
+        Assert.Equal(0, await app.ScalarAsync("SELECT count(*) FROM conversations.messages WHERE conversation_id = @c", ("c", conversation)));
     }
 
     [Fact]

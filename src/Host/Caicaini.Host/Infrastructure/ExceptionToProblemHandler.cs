@@ -29,7 +29,9 @@ internal sealed class ExceptionToProblemHandler(ILogger<ExceptionToProblemHandle
                     .ToProblemDetails();
                 break;
             case BadHttpRequestException badRequest:
-                problem = new Error("bad-request", "The request could not be read.", ErrorKind.BadRequest).ToProblemDetails();
+                // ASP.NET Core's own words name the parameter or the body problem (never our internals), e.g.
+                // 'Failed to bind parameter "bool stream" from "maybe".': that is what a caller needs to fix it.
+                problem = new Error("bad-request", $"The request could not be read: {badRequest.Message}", ErrorKind.BadRequest).ToProblemDetails();
                 problem.Status = badRequest.StatusCode;
                 break;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:

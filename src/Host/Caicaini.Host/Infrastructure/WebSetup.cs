@@ -16,6 +16,9 @@ internal static class WebSetup
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionToProblemHandler>();
+        // A parameter that cannot be bound (a bad query value, broken JSON) throws in every environment, not just
+        // Development, so the 400 says which parameter and why instead of a bare "Bad request".
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
@@ -92,9 +95,14 @@ internal static class WebSetup
         {
             var status = http.Response.StatusCode;
             var kind = Enum.IsDefined(typeof(ErrorKind), status) ? (ErrorKind)status : ErrorKind.BadRequest;
-            var detail = status == StatusCodes.Status404NotFound
-                ? $"There is no API endpoint at {http.Request.Path}."
-                : ProblemDetailsMapping.TitleFor(kind);
+            var detail = status switch
+            {
+                StatusCodes.Status401Unauthorized => "Sign in, or send a personal API token as 'Authorization: Bearer <token>' (create one on /account).",
+                StatusCodes.Status403Forbidden => "Your account is signed in but does not have the role this needs.",
+                StatusCodes.Status404NotFound => $"There is no API endpoint at {http.Request.Path}.",
+                StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not supported at {http.Request.Path}.",
+                _ => ProblemDetailsMapping.TitleFor(kind),
+            };
             var problem = new Error(ProblemCode(status), detail, kind).ToProblemDetails();
             problem.Status = status;
             problem.Title = ReasonPhrases.GetReasonPhrase(status);
