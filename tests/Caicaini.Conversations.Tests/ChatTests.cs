@@ -294,6 +294,29 @@ public sealed class ChatTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task A_conversation_deleted_and_purged_while_its_answer_streams_still_charges_that_answer_once_and_leaves_no_rows()
+    {
+        var (_, client) = await app.UserAsync();
+        var conversation = await app.ConversationAsync(client);
+        var sending = SseReader.SendAsync(client, conversation, "Tell me everything [simulate:long]", "caicaini/haiku");
+        while (await app.ScalarAsync("SELECT count(*) FROM conversations.messages WHERE conversation_id = @c AND status = 'Streaming'", ("c", conversation)) == 0)
+            await Task.Delay(20);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/conversations/{conversation}")).StatusCode);
+        // What the purge does to a deleted conversation (its messages go by cascade), while the answer is still being written.
+        await app.ScalarAsync("WITH gone AS (DELETE FROM conversations.conversations WHERE id = @c RETURNING 1) SELECT count(*) FROM gone", ("c", conversation));
+        var (_, events) = await sending;
+
+        Assert.Equal("done", events[^1].Event);
+        var message = events[^1].Data.GetProperty("message");
+        Assert.True(message.GetProperty("costMicros").GetInt64() > 0);
+        Assert.Equal((message.GetProperty("costMicros").GetInt64(), 0L), await app.ChargedAsync(message.GetProperty("billingReference").GetString()!));
+        Assert.Equal(0, await app.ScalarAsync("SELECT count(*) FROM conversations.messages WHERE conversation_id = @c", ("c", conversation)));
+        Assert.Equal(1, await app.ScalarAsync("SELECT count(*) FROM billing.holds WHERE reference = @r AND status <> 'Open'", ("r", message.GetProperty("billingReference").GetString()!))); // closed, once
+        await app.AssertLedgerInvariantAsync();
+    }
+
+    [Fact]
     public async Task The_estimate_names_auto_s_pick_and_a_cost_range_and_usage_lists_every_answer()
     {
         var (_, client) = await app.UserAsync();
