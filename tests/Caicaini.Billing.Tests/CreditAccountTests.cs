@@ -40,7 +40,7 @@ public sealed class CreditAccountTests(CaicainiAppFactory app) : IClassFixture<C
         var id = Guid.NewGuid().ToString("N")[..10];
         var registered = await client.PostAsJsonAsync("/api/identity/register", new { email = $"b{id}@example.com", username = $"b{id}", password = "a billing passphrase" });
         var userId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await new FormClient(client).SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Login"] = $"b{id}", ["Input.Password"] = "a billing passphrase" });
+        await ApiUsers.SignInWithCookieAsync(client, $"b{id}", "a billing passphrase");
 
         // The account opens when the dispatcher delivers UserRegistered (it polls every 50 ms in tests).
         var balance = await EventuallyAsync(async () =>

@@ -8,23 +8,7 @@ namespace Caicaini.Conversations.Tests;
 /// <summary>The chat Host with keys for Anthropic and Moonshot pointing at local fakes, so auto's fallback runs over real HTTP.</summary>
 public sealed class ProvidersChatApp : ChatApp
 {
-    private FakeProviders _fakes = null!;
-    public FakeProviderServer Anthropic => _fakes.Anthropic;
-    public FakeProviderServer Moonshot => _fakes.Moonshot;
-
-    public override async Task InitializeAsync()
-    {
-        _fakes = await FakeProviders.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [.. base.Settings(), .. _fakes.Settings()];
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _fakes.DisposeAsync();
-    }
+    protected override bool WithFakeProviders => true;
 }
 
 public sealed class FallbackTests(ProvidersChatApp app) : IClassFixture<ProvidersChatApp>
@@ -34,8 +18,8 @@ public sealed class FallbackTests(ProvidersChatApp app) : IClassFixture<Provider
     {
         var (_, client) = await app.UserAsync();
         var conversation = await app.ConversationAsync(client);
-        app.Anthropic.ThenJson("""{"type":"error","error":{"type":"api_error","message":"Internal server error"}}""", 500); // haiku
-        app.Moonshot.ThenEvents(Wire.OpenAiStream(Enumerable.Repeat("Paris is the capital. ", 60).ToArray(), Wire.UsageChunk), pause: TimeSpan.FromMilliseconds(50));
+        app.Providers.Anthropic.ThenJson("""{"type":"error","error":{"type":"api_error","message":"Internal server error"}}""", 500); // haiku
+        app.Providers.Moonshot.ThenEvents(Wire.OpenAiStream(Enumerable.Repeat("Paris is the capital. ", 60).ToArray(), Wire.UsageChunk), pause: TimeSpan.FromMilliseconds(50));
 
         var (_, events) = await SseReader.SendAsync(client, conversation, "What is the capital of France?", stopAfterDeltas: 3);
 

@@ -14,23 +14,7 @@ namespace Caicaini.Models.Tests;
 /// <summary>The Host with keys for Anthropic and Moonshot pointing at local fakes that speak the real wire formats.</summary>
 public sealed class ProviderApp : CaicainiAppFactory
 {
-    private FakeProviders _fakes = null!;
-    public FakeProviderServer Anthropic => _fakes.Anthropic;
-    public FakeProviderServer Moonshot => _fakes.Moonshot;
-
-    public override async Task InitializeAsync()
-    {
-        _fakes = await FakeProviders.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings() => _fakes.Settings();
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _fakes.DisposeAsync();
-    }
+    protected override bool WithFakeProviders => true;
 }
 
 public sealed class ProviderAdapterTests(ProviderApp app) : IClassFixture<ProviderApp>
@@ -40,7 +24,7 @@ public sealed class ProviderAdapterTests(ProviderApp app) : IClassFixture<Provid
     [Fact]
     public async Task Anthropic_streamed_and_whole_answers_give_the_same_usage_and_cost_with_cached_tokens()
     {
-        app.Anthropic.ThenEvents(Wire.AnthropicStream("Hello", " world")).ThenJson(Wire.AnthropicMessage("Hello world"));
+        app.Providers.Anthropic.ThenEvents(Wire.AnthropicStream("Hello", " world")).ThenJson(Wire.AnthropicMessage("Hello world"));
 
         var (text, end) = await StreamAsync(new StreamCompletion("caicaini/sonnet", Hi, 100, FallBackOnFailure: false));
         var whole = await WholeAsync("caicaini/sonnet");
@@ -50,17 +34,17 @@ public sealed class ProviderAdapterTests(ProviderApp app) : IClassFixture<Provid
         Assert.Equal(new TokenUsage(25, 15, 100, 10, UsageSource.Reported), finished.Usage); // input excludes cache reads/writes
         Assert.Equal(Credits.FromMicros(36_750), finished.Cost);
         Assert.Equal(finished.Usage, whole);
-        var sent = app.Anthropic.Requests.First();
+        var sent = app.Providers.Anthropic.Requests.First();
         Assert.Equal("/v1/messages", sent.Path);
         Assert.Equal("sk-ant-test", sent.Headers["x-api-key"]);
         Assert.False(sent.Headers.ContainsKey("Authorization"));
-        Assert.Contains(app.Anthropic.Requests, r => r.Body.Contains("\"model\":\"claude-sonnet-4-5\""));
+        Assert.Contains(app.Providers.Anthropic.Requests, r => r.Body.Contains("\"model\":\"claude-sonnet-4-5\""));
     }
 
     [Fact]
     public async Task OpenAi_compatible_final_usage_chunk_and_moonshot_choice_usage_both_cost_the_same_as_the_whole_answer()
     {
-        app.Moonshot.ThenEvents(Wire.OpenAiStream(["Hel", "lo"], Wire.UsageChunk)).ThenEvents(Wire.OpenAiStream(["Hel", "lo"], Wire.MoonshotChoiceUsage))
+        app.Providers.Moonshot.ThenEvents(Wire.OpenAiStream(["Hel", "lo"], Wire.UsageChunk)).ThenEvents(Wire.OpenAiStream(["Hel", "lo"], Wire.MoonshotChoiceUsage))
             .ThenJson(Wire.OpenAiCompletion("Hello", standardUsage: true)).ThenJson(Wire.OpenAiCompletion("Hello", standardUsage: false));
 
         var (_, standard) = await StreamAsync(new StreamCompletion("caicaini/kimi", Hi, 100, false));
@@ -74,14 +58,14 @@ public sealed class ProviderAdapterTests(ProviderApp app) : IClassFixture<Provid
         Assert.Equal(expected, wholeStandard);
         Assert.Equal(expected, wholeMoonshot);
         Assert.Equal(Credits.FromMicros(2_090), ((CompletionFinished)moonshot).Cost);
-        Assert.All(app.Moonshot.Requests, r => Assert.Equal("Bearer sk-moon-test", r.Headers["Authorization"]));
+        Assert.All(app.Providers.Moonshot.Requests, r => Assert.Equal("Bearer sk-moon-test", r.Headers["Authorization"]));
     }
 
     [Fact]
     public async Task A_stream_cut_short_is_charged_for_the_delivered_text_estimated_with_the_tokenizer()
     {
-        app.Anthropic.ThenEvents(Wire.AnthropicStream("Hello", " there", " friend"), cutAfter: 5);
-        app.Moonshot.ThenEvents(Wire.OpenAiStream(["Hel", "lo", " you"], Wire.UsageChunk), cutAfter: 3);
+        app.Providers.Anthropic.ThenEvents(Wire.AnthropicStream("Hello", " there", " friend"), cutAfter: 5);
+        app.Providers.Moonshot.ThenEvents(Wire.OpenAiStream(["Hel", "lo", " you"], Wire.UsageChunk), cutAfter: 3);
 
         var (anthropicText, anthropicEnd) = await StreamAsync(new StreamCompletion("caicaini/sonnet", Hi, 100, false));
         var (moonshotText, moonshotEnd) = await StreamAsync(new StreamCompletion("caicaini/kimi", Hi, 100, false));
@@ -102,8 +86,8 @@ public sealed class ProviderAdapterTests(ProviderApp app) : IClassFixture<Provid
     [Fact]
     public async Task A_provider_refusing_before_output_is_a_typed_failure_that_keeps_its_own_words_out()
     {
-        app.Anthropic.ThenJson("""{"type":"error","error":{"type":"rate_limit_error","message":"secret-internal-detail org 1234"}}""", 429);
-        app.Moonshot.ThenJson("""{"error":{"message":"secret-internal-detail upstream exploded"}}""", 500);
+        app.Providers.Anthropic.ThenJson("""{"type":"error","error":{"type":"rate_limit_error","message":"secret-internal-detail org 1234"}}""", 429);
+        app.Providers.Moonshot.ThenJson("""{"error":{"message":"secret-internal-detail upstream exploded"}}""", 500);
 
         var (_, rateLimited) = await StreamAsync(new StreamCompletion("caicaini/sonnet", Hi, 100, false));
         var (_, broken) = await StreamAsync(new StreamCompletion("caicaini/kimi", Hi, 100, false));
@@ -122,8 +106,8 @@ public sealed class ProviderAdapterTests(ProviderApp app) : IClassFixture<Provid
     [Fact]
     public async Task Auto_falls_back_to_the_next_model_of_the_same_tier_when_the_first_fails_before_output_and_says_so()
     {
-        app.Anthropic.ThenJson("""{"type":"error","error":{"type":"api_error","message":"Internal server error"}}""", 500);
-        app.Moonshot.ThenEvents(Wire.OpenAiStream(["Paris"], Wire.UsageChunk));
+        app.Providers.Anthropic.ThenJson("""{"type":"error","error":{"type":"api_error","message":"Internal server error"}}""", 500);
+        app.Providers.Moonshot.ThenEvents(Wire.OpenAiStream(["Paris"], Wire.UsageChunk));
 
         var events = new List<CompletionEvent>();
         await using (var scope = app.Services.CreateAsyncScope())

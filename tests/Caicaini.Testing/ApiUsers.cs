@@ -23,11 +23,17 @@ public static class ApiUsers
     {
         client ??= app.CreateClient(); // keeps cookies and follows the sign-in redirect
         var (userId, login) = await RegisterAsync(client);
-        var signedIn = await new FormClient(client).SubmitAsync("/account/sign-in",
-            new Dictionary<string, string> { ["Input.Login"] = login, ["Input.Password"] = Password });
-        if (!signedIn.IsSuccessStatusCode) throw new InvalidOperationException($"Signing in answered {(int)signedIn.StatusCode}.");
+        await SignInWithCookieAsync(client, login, Password);
         await WaitForTheAccountAsync(client);
         return (userId, client);
+    }
+
+    /// <summary>Signs <paramref name="client"/> in through the sign-in page, so it carries the cookie as a browser would.</summary>
+    public static async Task SignInWithCookieAsync(HttpClient client, string login, string password)
+    {
+        var signedIn = await new FormClient(client).SubmitAsync("/account/sign-in",
+            new Dictionary<string, string> { ["Input.Login"] = login, ["Input.Password"] = password });
+        if (!signedIn.IsSuccessStatusCode) throw new InvalidOperationException($"Signing in answered {(int)signedIn.StatusCode}.");
     }
 
     /// <summary>

@@ -35,7 +35,18 @@ public class CaicainiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra configuration for one fixture.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
-    public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateMigratedAsync();
+    /// <summary>When true, the Host's provider keys point at local fake Anthropic and Moonshot servers (<see cref="Providers"/>).</summary>
+    protected virtual bool WithFakeProviders => false;
+
+    private FakeProviders? _providers;
+
+    public FakeProviders Providers => _providers ?? throw new InvalidOperationException("This fixture has no fake providers (override WithFakeProviders).");
+
+    public virtual async Task InitializeAsync()
+    {
+        if (WithFakeProviders) _providers = await FakeProviders.StartAsync();
+        _database = await TestDatabase.CreateMigratedAsync();
+    }
 
     private readonly Lock _kestrelLock = new();
     private Uri? _serverAddress;
@@ -67,7 +78,7 @@ public class CaicainiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PickupDirectory", Mailbox.Directory);
         // Tests sign in many times from one address; the limiter has tests of its own.
         builder.UseSetting("RateLimits:CredentialsPerMinute", "10000");
-        foreach (var (key, value) in Settings())
+        foreach (var (key, value) in (_providers?.Settings() ?? []).Concat(Settings()))
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(ConfigureTestServices);
     }
@@ -76,6 +87,7 @@ public class CaicainiAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
+        if (_providers is not null) await _providers.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
